@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,7 @@ public final class SharedInfrastructure {
   private final EmbeddedPostgresServer postgres;
   private final KafkaBroker kafka;
   private final Path kafkaDirectory;
+  private final Map<String, DatabaseLogin> logins = new HashMap<>();
 
   private SharedInfrastructure(
       EmbeddedPostgresServer postgres, KafkaBroker kafka, Path kafkaDirectory) {
@@ -53,8 +56,15 @@ public final class SharedInfrastructure {
     }
   }
 
-  /** Creates the service's database and login role if missing. */
-  public DatabaseLogin database(String name) {
+  /**
+   * Returns the login of a service database, creating the database and its role on first use. Later
+   * calls return the same login, so a running application keeps its password.
+   */
+  public synchronized DatabaseLogin database(String name) {
+    return logins.computeIfAbsent(name, this::provision);
+  }
+
+  private DatabaseLogin provision(String name) {
     try {
       return postgres.provisionDatabase(name, EmbeddedPostgresServer.randomPassword());
     } catch (SQLException e) {

@@ -1,0 +1,50 @@
+package io.citypulse.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of sensor-ingest-service, under {@code citypulse.ingest}. */
+@ConfigMapping(prefix = "citypulse.ingest")
+public interface IngestConfig {
+
+  /** Largest raw record, in bytes, that is parsed; a larger one is quarantined unread. */
+  @WithDefault("1048576")
+  int maxRecordBytes();
+
+  /** Longest raw text kept in the quarantine table per record; the rest is cut off. */
+  @WithDefault("65536")
+  int maxQuarantinedPayloadChars();
+
+  /** How far in the future an observation time may lie (clock skew of gateways). */
+  @WithDefault("PT5M")
+  Duration maxClockSkew();
+
+  /** Oldest observation accepted; older readings would land in archived partitions. */
+  @WithDefault("P730D")
+  Duration maxReadingAge();
+
+  /** How many months ahead of the current one the readings partitions are created. */
+  @WithDefault("2")
+  int partitionsAheadMonths();
+
+  /** How long a sensor stays cached for validation before it is read again. */
+  @WithDefault("PT60S")
+  Duration sensorCacheTtl();
+
+  /** Statement timeout of history queries. */
+  @WithDefault("PT5S")
+  Duration queryTimeout();
+
+  /** Most buckets (or raw points) one history query may return. */
+  @WithDefault("10000")
+  int maxHistoryPoints();
+
+  /** Delay before a failed batch is stored again, doubling up to {@link #maxRetryBackoff()}. */
+  @WithDefault("PT0.5S")
+  Duration retryBackoff();
+
+  /** Longest delay between attempts to store a failed batch. */
+  @WithDefault("PT30S")
+  Duration maxRetryBackoff();
+}
