@@ -47,4 +47,31 @@ public interface IngestConfig {
   /** Longest delay between attempts to store a failed batch. */
   @WithDefault("PT30S")
   Duration maxRetryBackoff();
+
+  /** A sensor is late when its newest reading is older than this many expected intervals. */
+  @WithDefault("2")
+  int lateAfterIntervals();
+
+  /** A sensor is offline when its newest reading is older than this many expected intervals. */
+  @WithDefault("5")
+  int offlineAfterIntervals();
+
+  /** Archiving of old readings partitions. */
+  Retention retention();
+
+  /** Settings under {@code citypulse.ingest.retention}. */
+  interface Retention {
+
+    /** Whether the scheduled job archives and drops expired partitions. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long readings stay in PostgreSQL; whole months older than this are archived. */
+    @WithDefault("P730D")
+    Duration period();
+
+    /** Folder for the gzip CSV files and their manifests. */
+    @WithDefault("archive")
+    String archiveDirectory();
+  }
 }

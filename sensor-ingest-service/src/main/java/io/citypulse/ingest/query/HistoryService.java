@@ -1,6 +1,7 @@
 package io.citypulse.ingest.query;
 
 import io.citypulse.ingest.api.HistoryView;
+import io.citypulse.ingest.api.QueryParams;
 import io.citypulse.ingest.config.IngestConfig;
 import io.citypulse.ingest.registry.Building;
 import io.citypulse.ingest.registry.RegistryService;
@@ -10,13 +11,10 @@ import io.citypulse.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -42,8 +40,9 @@ public class HistoryService {
   public Uni<HistoryView> history(
       String sensorId, String fromText, String toText, String resolutionText) {
     Resolution resolution = resolution(resolutionText);
-    Instant to = toText == null ? Instant.now() : instant("to", toText);
-    Instant from = fromText == null ? to.minus(Duration.ofHours(24)) : instant("from", fromText);
+    Instant to = toText == null ? Instant.now() : QueryParams.instant("to", toText);
+    Instant from =
+        fromText == null ? to.minus(Duration.ofHours(24)) : QueryParams.instant("from", fromText);
     if (!from.isBefore(to)) {
       throw ProblemException.invalidField("from", fromText, "an instant before 'to' (" + to + ")");
     }
@@ -146,15 +145,6 @@ public class HistoryService {
     return Resolution.fromId(text)
         .orElseThrow(
             () -> ProblemException.invalidField("resolution", text, "one of " + Resolution.ids()));
-  }
-
-  private static Instant instant(String field, String text) {
-    try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_DATE_TIME).toInstant();
-    } catch (DateTimeException e) {
-      throw ProblemException.invalidField(
-          field, text, "an ISO-8601 date-time with offset, such as 2025-03-30T00:00:00+01:00");
-    }
   }
 
   private static ProblemException tooManyPoints(String what, String count, int limit) {

@@ -55,11 +55,20 @@ public class IngestPipeline {
   }
 
   /** Counts of one processed batch. */
-  public record BatchResult(int accepted, int duplicates, int quarantined) {}
+  public record BatchResult(
+      int accepted, int duplicates, int quarantined, Map<QuarantineEntry, Long> quarantineIds) {}
 
   private record Decoded(RawInput input, DecodedRecord record) {}
 
+  /** Valid readings and quarantine entries of a set of raw records, before storage. */
+  public record Evaluation(List<ValidReading> valid, List<QuarantineEntry> quarantine) {}
+
   public Uni<BatchResult> ingest(List<RawInput> inputs) {
+    return evaluate(inputs).flatMap(evaluation -> store(inputs.size(), evaluation));
+  }
+
+  /** Decodes and validates raw records against the registry; stores nothing. */
+  public Uni<Evaluation> evaluate(List<RawInput> inputs) {
     List<Decoded> decoded = new ArrayList<>(inputs.size());
     Set<String> sensorIds = new HashSet<>();
     for (RawInput input : inputs) {
@@ -67,13 +76,10 @@ public class IngestPipeline {
       decoded.add(new Decoded(input, record));
       record.candidates().forEach(candidate -> sensorIds.add(candidate.sensorId()));
     }
-    return catalog
-        .lookup(sensorIds)
-        .flatMap(sensors -> validateAndStore(inputs.size(), decoded, sensors));
+    return catalog.lookup(sensorIds).map(sensors -> validate(decoded, sensors));
   }
 
-  private Uni<BatchResult> validateAndStore(
-      int recordCount, List<Decoded> decoded, Map<String, Sensor> sensors) {
+  private Evaluation validate(List<Decoded> decoded, Map<String, Sensor> sensors) {
     Instant now = Instant.now();
     List<ValidReading> valid = new ArrayList<>();
     List<QuarantineEntry> quarantine = new ArrayList<>();
@@ -91,13 +97,20 @@ public class IngestPipeline {
         }
       }
     }
+    return new Evaluation(valid, quarantine);
+  }
+
+  /** Stores and publishes an evaluation; returns the counts. */
+  public Uni<BatchResult> store(int recordCount, Evaluation evaluation) {
     Set<YearMonth> months = new HashSet<>();
-    valid.forEach(reading -> months.add(PartitionManager.monthOf(reading.observedAt())));
+    evaluation
+        .valid()
+        .forEach(reading -> months.add(PartitionManager.monthOf(reading.observedAt())));
     return partitions
         .ensure(months)
-        .chain(() -> store.store(valid, quarantine))
+        .chain(() -> store.store(evaluation.valid(), evaluation.quarantine()))
         .call(result -> publisher.publish(result.inserted(), result.quarantined()))
-        .map(result -> finish(recordCount, valid.size(), result));
+        .map(result -> finish(recordCount, evaluation.valid().size(), result));
   }
 
   private QuarantineEntry quarantineEntry(Rejection rejection, RawInput input) {
@@ -123,6 +136,6 @@ public class IngestPipeline {
               Log.debugf(
                   "Quarantined %s from %s: %s", entry.code(), entry.sourceKey(), entry.reason());
             });
-    return new BatchResult(inserted, duplicates, result.quarantined().size());
+    return new BatchResult(inserted, duplicates, result.quarantined().size(), result.quarantined());
   }
 }
