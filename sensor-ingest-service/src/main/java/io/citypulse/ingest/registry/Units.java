@@ -37,9 +37,14 @@ public final class Units {
           Map.entry("Wh", new Conversion(Metric.ENERGY, wattHours -> wattHours / 1000)),
           Map.entry("MWh", new Conversion(Metric.ENERGY, megawattHours -> megawattHours * 1000)),
           Map.entry("J", new Conversion(Metric.ENERGY, joules -> joules / 3.6e6)),
+          Map.entry("kJ", new Conversion(Metric.ENERGY, kilojoules -> kilojoules / 3600)),
           Map.entry("m3", new Conversion(Metric.WATER, IDENTITY)),
           Map.entry("l", new Conversion(Metric.WATER, litres -> litres / 1000)),
           Map.entry("L", new Conversion(Metric.WATER, litres -> litres / 1000)));
+
+  /** Rate units whose integral over seconds has a unit of its own in the table above. */
+  private static final Map<String, String> TIME_INTEGRALS =
+      Map.of("W", "J", "kW", "kJ", "m3/s", "m3", "l/s", "l", "L/s", "L");
 
   private Units() {}
 
@@ -64,5 +69,14 @@ public final class Units {
   /** Whether the unit is the canonical one of its metric, or converts to it. */
   public static boolean converts(Metric metric, String unit) {
     return toCanonical(metric, unit, 0).isPresent();
+  }
+
+  /**
+   * Returns the unit of a value integrated over seconds, which is the unit of a SenML sum (RFC
+   * 8428, section 4.2): {@code W} gives {@code J}, {@code m3/s} gives {@code m3}. Any other unit
+   * gives its UCUM product with seconds, such as {@code kWh.s}, which converts to no metric.
+   */
+  public static String timeIntegral(String unit) {
+    return TIME_INTEGRALS.getOrDefault(unit, unit + ".s");
   }
 }
