@@ -22,8 +22,11 @@ public record HistoryView(
     List<Point> points,
     List<Bucket> buckets) {
 
-  /** One raw reading. */
-  public record Point(Instant observedAt, double value) {}
+  /** One raw reading; {@code quality} lists its flags, such as {@code stuck}, when it has any. */
+  public record Point(
+      Instant observedAt,
+      double value,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> quality) {}
 
   /** One bucket: [start, end) in local time, and the aggregates of its readings. */
   public record Bucket(

@@ -74,4 +74,31 @@ public interface IngestConfig {
     @WithDefault("archive")
     String archiveDirectory();
   }
+
+  /** Plausibility checks that flag readings without rejecting them. */
+  Quality quality();
+
+  /** Settings under {@code citypulse.ingest.quality}. */
+  interface Quality {
+
+    /** Whether readings are checked for stuck values and implausible rates of change. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** A value unchanged for longer than this is flagged {@code stuck}. */
+    @WithDefault("PT6H")
+    Duration stuckAfter();
+
+    /** Fastest plausible temperature change, in Cel per minute. */
+    @WithDefault("2.0")
+    double maxTemperatureChangePerMinute();
+
+    /** Fastest plausible relative humidity change, in %RH per minute. */
+    @WithDefault("10.0")
+    double maxHumidityChangePerMinute();
+
+    /** Fastest plausible CO2 change, in ppm per minute. */
+    @WithDefault("500.0")
+    double maxCo2ChangePerMinute();
+  }
 }

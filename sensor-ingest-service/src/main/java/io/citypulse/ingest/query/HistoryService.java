@@ -71,7 +71,9 @@ public class HistoryService {
                 }
                 List<HistoryView.Point> points =
                     rows.stream()
-                        .map(row -> new HistoryView.Point(row.observedAt(), row.value()))
+                        .map(
+                            row ->
+                                new HistoryView.Point(row.observedAt(), row.value(), row.quality()))
                         .toList();
                 return view(sensor, zone, resolution, from, to, points, null);
               });

@@ -29,7 +29,7 @@ public class ReadingQueries {
       Instant receivedAt) {}
 
   /** One raw reading. */
-  public record PointRow(Instant observedAt, double value) {}
+  public record PointRow(Instant observedAt, double value, List<String> quality) {}
 
   /** One bucket: its start (UTC) and the aggregates of the readings inside it. */
   public record BucketRow(Instant start, double min, double max, double avg, long count) {}
@@ -40,7 +40,7 @@ public class ReadingQueries {
           + " WHERE ($1::text IS NULL OR s.building_id = $1) ORDER BY l.sensor_id";
 
   private static final String RAW =
-      "SELECT observed_at, value FROM readings WHERE sensor_id = $1 AND observed_at >= $2"
+      "SELECT observed_at, value, quality FROM readings WHERE sensor_id = $1 AND observed_at >= $2"
           + " AND observed_at < $3 ORDER BY observed_at LIMIT $4";
 
   // Fixed-width buckets are aligned to midnight in the building's zone, so that 15-minute and
@@ -87,8 +87,12 @@ public class ReadingQueries {
                     rows -> {
                       List<PointRow> points = new ArrayList<>(rows.rowCount());
                       for (Row row : rows) {
+                        String[] quality = row.getArrayOfStrings(2);
                         points.add(
-                            new PointRow(row.getOffsetDateTime(0).toInstant(), row.getDouble(1)));
+                            new PointRow(
+                                row.getOffsetDateTime(0).toInstant(),
+                                row.getDouble(1),
+                                quality == null ? List.of() : List.of(quality)));
                       }
                       return points;
                     }));

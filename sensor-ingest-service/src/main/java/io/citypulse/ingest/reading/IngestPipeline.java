@@ -31,6 +31,7 @@ public class IngestPipeline {
   private final SensorCatalog catalog;
   private final PartitionManager partitions;
   private final ReadingStore store;
+  private final QualityChecker quality;
   private final ReadingPublisher publisher;
   private final IngestMetrics metrics;
   private final IngestConfig config;
@@ -41,6 +42,7 @@ public class IngestPipeline {
       SensorCatalog catalog,
       PartitionManager partitions,
       ReadingStore store,
+      QualityChecker quality,
       ReadingPublisher publisher,
       IngestMetrics metrics,
       IngestConfig config) {
@@ -49,6 +51,7 @@ public class IngestPipeline {
     this.catalog = catalog;
     this.partitions = partitions;
     this.store = store;
+    this.quality = quality;
     this.publisher = publisher;
     this.metrics = metrics;
     this.config = config;
@@ -108,7 +111,8 @@ public class IngestPipeline {
         .forEach(reading -> months.add(PartitionManager.monthOf(reading.observedAt())));
     return partitions
         .ensure(months)
-        .chain(() -> store.store(evaluation.valid(), evaluation.quarantine()))
+        .chain(() -> quality.check(evaluation.valid()))
+        .flatMap(checked -> store.store(checked, evaluation.quarantine()))
         .call(result -> publisher.publish(result.inserted(), result.quarantined()))
         .map(result -> finish(recordCount, evaluation.valid().size(), result));
   }

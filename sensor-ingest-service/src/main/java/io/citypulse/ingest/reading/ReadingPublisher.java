@@ -61,7 +61,7 @@ public class ReadingPublisher {
             reading.sensor().unit(),
             reading.observedAt(),
             reading.receivedAt(),
-            List.of());
+            reading.qualityFlags());
     // The id is derived from the reading's identity, so a consumer can drop a re-sent event.
     String id = reading.sensorId() + "@" + reading.observedAt();
     return Message.of(event)

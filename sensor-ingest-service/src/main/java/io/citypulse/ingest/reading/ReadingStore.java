@@ -23,18 +23,24 @@ import java.util.Map;
 public class ReadingStore {
 
   private static final String INSERT_READINGS =
-      "INSERT INTO readings (sensor_id, observed_at, value, received_at)"
-          + " SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::timestamptz[])"
+      "INSERT INTO readings (sensor_id, observed_at, value, received_at, quality)"
+          + " SELECT sensor_id, observed_at, value, received_at,"
+          + " CASE WHEN quality = '' THEN NULL ELSE string_to_array(quality, ',') END"
+          + " FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::timestamptz[],"
+          + " $5::text[], $6::timestamptz[])"
+          + " AS batch (sensor_id, observed_at, value, received_at, quality, value_since)"
           + " ON CONFLICT DO NOTHING RETURNING sensor_id, observed_at";
 
   private static final String UPSERT_LATEST =
-      "INSERT INTO latest_readings (sensor_id, observed_at, value, received_at)"
-          + " SELECT DISTINCT ON (sensor_id) sensor_id, observed_at, value, received_at"
-          + " FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::timestamptz[])"
-          + " AS batch (sensor_id, observed_at, value, received_at)"
+      "INSERT INTO latest_readings (sensor_id, observed_at, value, received_at, value_since)"
+          + " SELECT DISTINCT ON (sensor_id) sensor_id, observed_at, value, received_at,"
+          + " value_since FROM unnest($1::text[], $2::timestamptz[], $3::float8[],"
+          + " $4::timestamptz[], $5::text[], $6::timestamptz[])"
+          + " AS batch (sensor_id, observed_at, value, received_at, quality, value_since)"
           + " ORDER BY sensor_id, observed_at DESC"
           + " ON CONFLICT (sensor_id) DO UPDATE SET observed_at = EXCLUDED.observed_at,"
-          + " value = EXCLUDED.value, received_at = EXCLUDED.received_at"
+          + " value = EXCLUDED.value, received_at = EXCLUDED.received_at,"
+          + " value_since = EXCLUDED.value_since"
           + " WHERE latest_readings.observed_at < EXCLUDED.observed_at";
 
   private static final String INSERT_QUARANTINE =
@@ -150,18 +156,24 @@ public class ReadingStore {
     OffsetDateTime[] observedAt = new OffsetDateTime[size];
     Double[] values = new Double[size];
     OffsetDateTime[] receivedAt = new OffsetDateTime[size];
+    String[] quality = new String[size];
+    OffsetDateTime[] valueSince = new OffsetDateTime[size];
     for (int i = 0; i < size; i++) {
       ValidReading reading = readings.get(i);
       sensorIds[i] = reading.sensorId();
       observedAt[i] = utc(reading.observedAt());
       values[i] = reading.value();
       receivedAt[i] = utc(reading.receivedAt());
+      quality[i] = String.join(",", reading.qualityFlags());
+      valueSince[i] = utc(reading.valueSince());
     }
     return Tuple.tuple()
         .addArrayOfString(sensorIds)
         .addArrayOfOffsetDateTime(observedAt)
         .addArrayOfDouble(values)
-        .addArrayOfOffsetDateTime(receivedAt);
+        .addArrayOfOffsetDateTime(receivedAt)
+        .addArrayOfString(quality)
+        .addArrayOfOffsetDateTime(valueSince);
   }
 
   private static OffsetDateTime utc(Instant instant) {
