@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.citypulse.ingest.config.IngestConfig;
+import io.citypulse.ingest.reading.format.GatewayFormats;
+import io.citypulse.ingest.registry.DeviceLookup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Instant;
 
 /**
- * Turns the bytes of one raw record into candidate readings, detecting the format per record.
- * Whatever cannot be read becomes a {@link Rejection} with its reason; nothing is dropped.
+ * Turns the bytes of one raw record into candidate readings, detecting the format per record
+ * ({@link GatewayFormats} lists the formats and the detection order). Whatever cannot be read
+ * becomes a {@link Rejection} with its reason; nothing is dropped.
  */
 @ApplicationScoped
 public class RawRecordDecoder {
@@ -25,12 +29,24 @@ public class RawRecordDecoder {
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private final IngestConfig config;
+  private final GatewayFormats formats;
 
-  public RawRecordDecoder(IngestConfig config) {
+  public RawRecordDecoder(IngestConfig config, DeviceLookup devices, MeterRegistry registry) {
     this.config = config;
+    this.formats = new GatewayFormats(devices, registry);
   }
 
+  /** Decodes a record with SenML relative times counted from the current time. */
   public DecodedRecord decode(byte[] payload) {
+    return decode(payload, Instant.now());
+  }
+
+  /**
+   * Decodes a record.
+   *
+   * @param now the time that SenML relative times count from, best the record's arrival time
+   */
+  public DecodedRecord decode(byte[] payload, Instant now) {
     if (payload == null || payload.length == 0) {
       return DecodedRecord.rejected(
           new Rejection(ReasonCode.MALFORMED_JSON, "The record is empty", null, "", 0));
@@ -72,20 +88,7 @@ public class RawRecordDecoder {
               text,
               0));
     }
-    if (CityPulseJsonDecoder.accepts(root)) {
-      return CityPulseJsonDecoder.decode(root);
-    }
-    if (root.isArray() && root.isEmpty()) {
-      return new DecodedRecord(List.of(), List.of());
-    }
-    return DecodedRecord.rejected(
-        new Rejection(
-            ReasonCode.UNSUPPORTED_FORMAT,
-            "The record is JSON but no known gateway format: expected CityPulse JSON with"
-                + " 'sensorId', 'observedAt' and 'value'",
-            null,
-            text,
-            0));
+    return formats.decode(root, text, now);
   }
 
   private static String decodeUtf8(byte[] payload) throws CharacterCodingException {

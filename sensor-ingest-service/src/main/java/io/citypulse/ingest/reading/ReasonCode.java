@@ -14,7 +14,9 @@ public enum ReasonCode {
   TIMESTAMP_TOO_OLD("timestamp_too_old"),
   UNKNOWN_SENSOR("unknown_sensor"),
   UNIT_NOT_CONVERTIBLE("unit_not_convertible"),
-  OUT_OF_RANGE("out_of_range");
+  OUT_OF_RANGE("out_of_range"),
+  UNKNOWN_DEVICE("unknown_device"),
+  UNKNOWN_MANDATORY_FIELD("unknown_mandatory_field");
 
   private final String code;
 

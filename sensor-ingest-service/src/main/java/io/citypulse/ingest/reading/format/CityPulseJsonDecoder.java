@@ -1,6 +1,10 @@
-package io.citypulse.ingest.reading;
+package io.citypulse.ingest.reading.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.citypulse.ingest.reading.Candidate;
+import io.citypulse.ingest.reading.DecodedRecord;
+import io.citypulse.ingest.reading.ReasonCode;
+import io.citypulse.ingest.reading.Rejection;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,19 +20,19 @@ import java.util.List;
  * milliseconds. A number that only makes sense as epoch seconds is rejected rather than guessed.
  * {@code unit} is optional; without it the value is taken to be in the sensor's canonical unit.
  */
-final class CityPulseJsonDecoder {
+public final class CityPulseJsonDecoder {
 
   /** Epoch milliseconds below this (1973-03-03) are taken for epoch seconds sent by mistake. */
   private static final long SMALLEST_EPOCH_MILLIS = 100_000_000_000L;
 
   private CityPulseJsonDecoder() {}
 
-  static boolean accepts(JsonNode root) {
+  public static boolean accepts(JsonNode root) {
     JsonNode first = root.isArray() && !root.isEmpty() ? root.get(0) : root;
     return first.isObject() && first.has("sensorId");
   }
 
-  static DecodedRecord decode(JsonNode root) {
+  public static DecodedRecord decode(JsonNode root) {
     List<Candidate> candidates = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     if (root.isArray()) {
