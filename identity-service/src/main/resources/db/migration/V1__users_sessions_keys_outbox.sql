@@ -32,7 +32,7 @@ CREATE INDEX users_last_login_idx ON users (last_login_at);
 CREATE INDEX users_pending_idx ON users (pending_effective_at) WHERE pending_effective_at IS NOT NULL;
 
 -- Failed logins per lower-cased e-mail, whether or not a user has that address, so that an unknown
--- address is throttled and answered exactly like a known one.
+-- address is throttled and gets the same response as a known one.
 CREATE TABLE login_attempts (
     email             text PRIMARY KEY,
     failures          integer     NOT NULL,

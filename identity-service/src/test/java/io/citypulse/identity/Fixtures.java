@@ -95,12 +95,6 @@ final class Fixtures {
         .path("access_token");
   }
 
-  /** Returns the records of a topic whose value contains {@code text}. */
-  static List<ConsumerRecord<String, String>> events(String topic, String text, int expected) {
-    return TestKafka.read(
-        topic, record -> record.value().contains(text), expected, Duration.ofSeconds(20));
-  }
-
   /** Returns the first record of a topic with the CloudEvents type whose value contains text. */
   static List<ConsumerRecord<String, String>> eventOfType(
       String topic, String ceType, String text) {

@@ -138,7 +138,7 @@ class UserAdminTest {
   }
 
   @Test
-  void changeRoleAndBuildingsTakesEffectInNextToken() {
+  void roleChangeReachesNextToken() {
     User user = Fixtures.user(Role.BUERGER);
 
     given()

@@ -3,7 +3,7 @@ package io.citypulse.identity.event;
 import java.util.UUID;
 
 /**
- * Who caused an event, and from where.
+ * The originator of an event and the request it came from.
  *
  * @param id user id, client id, {@code anonymous} or {@code system}
  * @param type {@code user}, {@code client}, {@code anonymous} or {@code system}

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Data of an event on {@code citypulse.identity.events}. The event kind is the CloudEvents type;
- * {@code details} holds what changed (new role, buildings, status reason, ...).
+ * {@code details} contains what changed (new role, buildings, status reason, ...).
  *
  * <p>TODO: move to libs/event-contracts once a second service consumes identity events.
  *

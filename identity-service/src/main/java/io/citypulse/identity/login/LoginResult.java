@@ -8,7 +8,7 @@ public sealed interface LoginResult {
   /** The password is right and the account active. */
   record Succeeded(User user) implements LoginResult {}
 
-  /** Unknown e-mail or wrong password; the two are not told apart. */
+  /** Unknown e-mail or wrong password, which the response does not distinguish. */
   record InvalidCredentials() implements LoginResult {}
 
   /** Too many failed logins, or an admin or the lock-down locked the account. */

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Checks e-mail and password with brute-force protection. Failed logins are counted per e-mail
  * address, known or not, and an unknown address costs one decoy Argon2 verification, so neither the
- * answer nor its timing tells whether an account exists.
+ * response nor its timing reveals whether an account exists.
  */
 @ApplicationScoped
 public class LoginService {
@@ -146,7 +146,7 @@ public class LoginService {
         failures == null
             ? Map.of("reason", reason)
             : Map.of("reason", reason, "failures", failures);
-    // Whoever failed to log in is not known to be the user, so the actor is anonymous.
+    // A failed login may come from anyone, not necessarily the user, so the actor is anonymous.
     outbox.userEvent(
         EventType.LOGIN_FAILED,
         user == null ? null : user.id(),

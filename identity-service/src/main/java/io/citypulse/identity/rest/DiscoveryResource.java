@@ -30,12 +30,14 @@ public class DiscoveryResource {
     document.put("jwks_uri", issuer + "/oauth2/jwks");
     document.put("userinfo_endpoint", issuer + "/oauth2/userinfo");
     document.put("revocation_endpoint", issuer + "/oauth2/revoke");
+
     // No authorization endpoint: the first-party dashboard uses the password grant.
     document.put(
         "grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
     document.put("response_types_supported", List.of("token"));
     document.put("subject_types_supported", List.of("public"));
     document.put("id_token_signing_alg_values_supported", List.of("RS256"));
+
     document.put(
         "token_endpoint_auth_methods_supported",
         List.of("client_secret_basic", "client_secret_post", "none"));

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Error responses of this service: OAuth endpoints answer RFC 6749 JSON errors; the admin and
- * self-service API answers problem+json for 401 and 403 like for every other error.
+ * Error responses of this service. OAuth endpoints return RFC 6749 JSON errors, and the admin and
+ * self-service API returns problem+json for 401 and 403 like for every other error.
  */
 public class ErrorMappers {
 

@@ -36,7 +36,7 @@ public class RevocationResource {
     this.verifier = verifier;
   }
 
-  /** Answers 200 for unknown or invalid tokens too, as RFC 7009 section 2.2 requires. */
+  /** Returns 200 for unknown or invalid tokens too, as RFC 7009 section 2.2 requires. */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response revoke(
