@@ -26,7 +26,7 @@ public record ReplayRoom(String roomId, long offsetMillis) {
           "stadthalle-museum-og1-raum3",
           "stadtbibliothek-eg-lesesaal",
           "stadtbibliothek-og1-raum2",
-          "grundschule-innenstadt-og1-raum4",
+          "grundschule-stadtmitte-og1-raum4",
           "grundschule-stetten-eg-raum1",
           "realschule-og1-raum7",
           "gymnasium-og1-raum9",
