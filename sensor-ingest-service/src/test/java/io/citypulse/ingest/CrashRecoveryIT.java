@@ -8,6 +8,7 @@ import io.citypulse.infra.DatabaseLogin;
 import io.citypulse.infra.FreePorts;
 import io.citypulse.testsupport.SharedInfrastructure;
 import io.citypulse.testsupport.TestDatabase;
+import io.citypulse.testsupport.TestIssuer;
 import io.citypulse.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +42,7 @@ class CrashRecoveryIT {
   private static final int BAD_EVERY = 40;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final String adminToken = TestIssuer.get().user("crash-admin", "admin").sign();
   private Process service;
   private int port;
 
@@ -128,6 +130,7 @@ class CrashRecoveryIT {
     env.put("QUARKUS_DATASOURCE_JDBC_URL", login.jdbcUrl());
     env.put("QUARKUS_DATASOURCE_REACTIVE_URL", login.reactiveUrl());
     env.put("KAFKA_BOOTSTRAP_SERVERS", SharedInfrastructure.get().kafkaBootstrapServers());
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestIssuer.get().issuer());
     // Small batches make the crash land between committed batches.
     env.put("MP_MESSAGING_INCOMING_READINGS_RAW_MAX_POLL_RECORDS", "50");
     Process process = builder.start();
@@ -163,6 +166,7 @@ class CrashRecoveryIT {
         http.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminToken)
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import io.citypulse.events.Topics;
 import io.citypulse.testsupport.TestDatabase;
+import io.citypulse.testsupport.TestIssuer;
 import io.citypulse.testsupport.TestKafka;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,10 +18,20 @@ final class Fixtures {
 
   static final TestDatabase DB = TestDatabase.of(IngestTestResources.DATABASE);
 
+  /** An admin's access token from the test issuer, valid for five minutes. */
+  static String adminToken() {
+    return TestIssuer.get().user("test-admin", "admin").sign();
+  }
+
+  /** Starts a request as an admin, who may call every endpoint of this service. */
+  static RequestSpecification asAdmin() {
+    return given().auth().oauth2(adminToken());
+  }
+
   private Fixtures() {}
 
   static void building(String id, String timeZone, boolean isPublic) {
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -46,7 +58,7 @@ final class Fixtures {
     body.put("expectedIntervalSeconds", 60);
     body.put("minValue", min);
     body.put("maxValue", max);
-    given()
+    asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .put("/api/sensors/" + id)

@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -47,7 +46,7 @@ class GatewayFormatsIngestTest {
    * Puts a device mapping; a null status accepts 200 and 201, as on a rerun against one database.
    */
   private static void putDevice(String devEui, Map<String, Object> fields, Integer status) {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("fields", fields))
         .put("/api/devices/" + devEui)
@@ -60,7 +59,7 @@ class GatewayFormatsIngestTest {
   }
 
   private static double latestValue(String sensorId) {
-    return given()
+    return Fixtures.asAdmin()
         .queryParam("buildingId", BUILDING)
         .get("/api/readings/latest")
         .then()
@@ -94,7 +93,7 @@ class GatewayFormatsIngestTest {
     Fixtures.awaitStored("formats-senml-hum", 1);
     assertEquals(21.25, latestValue("formats-senml-temp"));
     assertEquals(44.5, latestValue("formats-senml-hum"));
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", BUILDING)
         .get("/api/readings/latest")
         .then()
@@ -123,7 +122,7 @@ class GatewayFormatsIngestTest {
     Fixtures.awaitStored("formats-ers-temp", 1);
     assertEquals(776.0, latestValue("formats-ers-co2"));
     assertEquals(22.6, latestValue("formats-ers-temp"), 1e-9);
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", BUILDING)
         .get("/api/readings/latest")
         .then()
@@ -183,14 +182,18 @@ class GatewayFormatsIngestTest {
     putDevice(devEui, Map.of("air_temperature.value", field("formats-ers-temp", "°C")), 201);
     putDevice(devEui, Map.of("air_temperature.value", field("formats-ers-temp", "°C")), 200);
 
-    given()
+    Fixtures.asAdmin()
         .get("/api/devices/" + devEui.toLowerCase())
         .then()
         .statusCode(200)
         .body("devEui", equalTo("70b3d57ba00000aa"))
         .body("fields.'air_temperature.value'.sensorId", equalTo("formats-ers-temp"))
         .body("fields.'air_temperature.value'.unit", equalTo("°C"));
-    given().get("/api/devices").then().statusCode(200).body("devEui", hasItem("70b3d57ba00000aa"));
+    Fixtures.asAdmin()
+        .get("/api/devices")
+        .then()
+        .statusCode(200)
+        .body("devEui", hasItem("70b3d57ba00000aa"));
   }
 
   @Test
@@ -199,11 +202,12 @@ class GatewayFormatsIngestTest {
         "70B3D57BA00000AB", Map.of("temperature", field("formats-no-such-sensor", "Cel")), 400);
     putDevice("70B3D57BA00000AB", Map.of("temperature", field("formats-ers-temp", "ppm")), 400);
     putDevice("not-an-eui", Map.of(), 400);
-    given().get("/api/devices/70B3D57BA00000AB").then().statusCode(404);
+    Fixtures.asAdmin().get("/api/devices/70B3D57BA00000AB").then().statusCode(404);
   }
 
   private static double unmappedFields(String format) {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    String metrics =
+        Fixtures.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
     String prefix = "citypulse_ingest_unmapped_fields_total{format=\"" + format + "\"";
     return metrics
         .lines()

@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -61,7 +60,7 @@ class HistoryBucketsTest {
 
   @Test
   void springForwardDayHas23Hours() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-29T00:00:00+01:00")
         .queryParam("to", "2025-04-01T00:00:00+02:00")
         .queryParam("resolution", "1d")
@@ -81,7 +80,7 @@ class HistoryBucketsTest {
 
   @Test
   void fallBackDayHas25Hours() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-10-25T00:00:00+02:00")
         .queryParam("to", "2025-10-28T00:00:00+01:00")
         .queryParam("resolution", "1d")
@@ -96,7 +95,7 @@ class HistoryBucketsTest {
 
   @Test
   void hourlyBucketsOfSpringForwardDay() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-30T00:00:00+01:00")
         .queryParam("to", "2025-03-31T00:00:00+02:00")
         .queryParam("resolution", "1h")
@@ -113,7 +112,7 @@ class HistoryBucketsTest {
 
   @Test
   void hourlyBucketsOfFallBackDayRepeatTwoOClock() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-10-26T00:00:00+02:00")
         .queryParam("to", "2025-10-27T00:00:00+01:00")
         .queryParam("resolution", "1h")
@@ -128,7 +127,7 @@ class HistoryBucketsTest {
 
   @Test
   void fifteenMinuteBucketsHaveFifteenReadings() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-30T01:00:00+01:00")
         .queryParam("to", "2025-03-30T04:00:00+02:00")
         .queryParam("resolution", "15m")
@@ -142,7 +141,7 @@ class HistoryBucketsTest {
 
   @Test
   void rawPointsInRange() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-30T01:58:00+01:00")
         .queryParam("to", "2025-03-30T03:02:00+02:00")
         .get("/api/sensors/" + SENSOR + "/readings")
@@ -156,7 +155,7 @@ class HistoryBucketsTest {
 
   @Test
   void rejectsTooManyBuckets() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-01-01T00:00:00Z")
         .queryParam("to", "2025-12-31T00:00:00Z")
         .queryParam("resolution", "1m")
@@ -170,7 +169,7 @@ class HistoryBucketsTest {
 
   @Test
   void rejectsTooManyRawPoints() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-29T00:00:00+01:00")
         .queryParam("to", "2025-04-01T00:00:00+02:00")
         .get("/api/sensors/" + SENSOR + "/readings")
@@ -181,7 +180,7 @@ class HistoryBucketsTest {
 
   @Test
   void rejectsUnknownResolution() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("resolution", "2h")
         .get("/api/sensors/" + SENSOR + "/readings")
         .then()
@@ -193,7 +192,7 @@ class HistoryBucketsTest {
 
   @Test
   void rejectsFromAfterTo() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-31T00:00:00Z")
         .queryParam("to", "2025-03-30T00:00:00Z")
         .get("/api/sensors/" + SENSOR + "/readings")
@@ -204,7 +203,7 @@ class HistoryBucketsTest {
 
   @Test
   void rejectsTimestampWithoutOffset() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", "2025-03-30T00:00:00")
         .get("/api/sensors/" + SENSOR + "/readings")
         .then()
@@ -215,7 +214,7 @@ class HistoryBucketsTest {
 
   @Test
   void unknownSensorIsNotFound() {
-    given()
+    Fixtures.asAdmin()
         .get("/api/sensors/no-such-sensor/readings")
         .then()
         .statusCode(404)

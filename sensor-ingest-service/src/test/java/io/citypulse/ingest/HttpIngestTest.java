@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +27,7 @@ class HttpIngestTest {
             + Fixtures.reading("http-unknown-7a", at, 1, "Cel")
             + "]";
 
-    given()
+    Fixtures.asAdmin()
         .contentType("application/json")
         .body(body)
         .post("/api/ingest")
@@ -42,7 +41,7 @@ class HttpIngestTest {
 
     assertEquals(2, Fixtures.storedReadings("http-temp"));
 
-    given()
+    Fixtures.asAdmin()
         .contentType("application/json")
         .body(body)
         .post("/api/ingest")
@@ -55,7 +54,7 @@ class HttpIngestTest {
 
   @Test
   void quarantinesMalformedBody() {
-    given()
+    Fixtures.asAdmin()
         .contentType("application/json")
         .body("this is not json http-garbage-1f")
         .post("/api/ingest")
@@ -72,7 +71,7 @@ class HttpIngestTest {
     char[] filler = new char[1024 * 1024 + 10];
     Arrays.fill(filler, 'z');
 
-    given()
+    Fixtures.asAdmin()
         .contentType("application/json")
         .body("{\"x\":\"" + new String(filler) + "\"}")
         .post("/api/ingest")

@@ -8,7 +8,10 @@ import io.quarkus.test.common.WithTestResource;
 /** Points every test of this module at the shared PostgreSQL and Kafka broker. */
 @WithTestResource(
     value = InfrastructureTestResource.class,
-    initArgs = @ResourceArg(name = "database", value = IngestTestResources.DATABASE),
+    initArgs = {
+      @ResourceArg(name = "database", value = IngestTestResources.DATABASE),
+      @ResourceArg(name = "oidc", value = "true")
+    },
     scope = TestResourceScope.GLOBAL)
 public final class IngestTestResources {
 

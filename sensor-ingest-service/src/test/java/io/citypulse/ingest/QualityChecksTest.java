@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -84,7 +83,7 @@ class QualityChecksTest {
         Fixtures.reading("quality-jump", start.plus(Duration.ofMinutes(2)), 35.0, "Cel"));
     Fixtures.awaitStored("quality-jump", 3);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("from", start.toString())
         .queryParam("to", start.plus(Duration.ofMinutes(5)).toString())
         .get("/api/sensors/quality-jump/readings")

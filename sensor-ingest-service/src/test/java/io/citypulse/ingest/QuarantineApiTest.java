@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +33,7 @@ class QuarantineApiTest {
     Fixtures.publish("qapi-late-sensor", Fixtures.reading("qapi-late-sensor", at, 19.5, "Cel"));
     long id = quarantineId("qapi-late-sensor");
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("sensorId", "qapi-late-sensor")
         .get("/api/quarantine")
         .then()
@@ -43,7 +42,7 @@ class QuarantineApiTest {
         .body("items[0].reasonCode", equalTo("unknown_sensor"))
         .body("items[0].status", equalTo("open"));
 
-    given()
+    Fixtures.asAdmin()
         .post("/api/quarantine/" + id + "/replay")
         .then()
         .statusCode(200)
@@ -51,7 +50,7 @@ class QuarantineApiTest {
         .body("reasonCode", equalTo("unknown_sensor"));
 
     Fixtures.sensor("qapi-late-sensor", "qapi-b", "temperature", null, null);
-    given()
+    Fixtures.asAdmin()
         .post("/api/quarantine/" + id + "/replay")
         .then()
         .statusCode(200)
@@ -59,13 +58,13 @@ class QuarantineApiTest {
         .body("stored", equalTo(1));
 
     assertEquals(1, Fixtures.storedReadings("qapi-late-sensor"));
-    given()
+    Fixtures.asAdmin()
         .get("/api/quarantine/" + id)
         .then()
         .statusCode(200)
         .body("status", equalTo("replayed"))
         .body("replayCount", equalTo(2));
-    given()
+    Fixtures.asAdmin()
         .post("/api/quarantine/" + id + "/replay")
         .then()
         .statusCode(409)
@@ -90,7 +89,7 @@ class QuarantineApiTest {
                     == 3);
     Fixtures.sensor("qapi-bulk-co2", "qapi-bulk", "co2", 0.0, 5000.0);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("sensorId", "qapi-bulk-co2")
         .queryParam("reason", "unknown_sensor")
         .post("/api/quarantine/replay")
@@ -101,12 +100,12 @@ class QuarantineApiTest {
         .body("stillRejected", equalTo(0));
 
     assertEquals(3, Fixtures.storedReadings("qapi-bulk-co2"));
-    given()
+    Fixtures.asAdmin()
         .queryParam("sensorId", "qapi-bulk-co2")
         .get("/api/quarantine")
         .then()
         .body("items", hasSize(0));
-    given()
+    Fixtures.asAdmin()
         .queryParam("sensorId", "qapi-bulk-co2")
         .queryParam("status", "replayed")
         .get("/api/quarantine")
@@ -126,7 +125,7 @@ class QuarantineApiTest {
     long id =
         Fixtures.DB.queryLong("SELECT id FROM quarantine WHERE raw_payload LIKE '%qapi-huge-9c%'");
 
-    given()
+    Fixtures.asAdmin()
         .post("/api/quarantine/" + id + "/replay")
         .then()
         .statusCode(409)
@@ -136,7 +135,7 @@ class QuarantineApiTest {
 
   @Test
   void rejectsUnknownReasonFilter() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("reason", "bad_vibes")
         .get("/api/quarantine")
         .then()
@@ -147,7 +146,7 @@ class QuarantineApiTest {
 
   @Test
   void rejectsPageSizeOutOfRange() {
-    given()
+    Fixtures.asAdmin()
         .queryParam("size", 5000)
         .get("/api/quarantine")
         .then()
@@ -157,6 +156,6 @@ class QuarantineApiTest {
 
   @Test
   void unknownEntryIsNotFound() {
-    given().post("/api/quarantine/999999999/replay").then().statusCode(404);
+    Fixtures.asAdmin().post("/api/quarantine/999999999/replay").then().statusCode(404);
   }
 }

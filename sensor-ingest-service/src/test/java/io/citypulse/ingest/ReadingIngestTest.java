@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +23,7 @@ class ReadingIngestTest {
     Fixtures.publish("ingest-a-temp", Fixtures.reading("ingest-a-temp", observedAt, 21.4, "Cel"));
 
     Fixtures.awaitStored("ingest-a-temp", 1);
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "ingest-a")
         .get("/api/readings/latest")
         .then()
@@ -86,7 +85,7 @@ class ReadingIngestTest {
     Fixtures.publish("ingest-late-hum", Fixtures.reading("ingest-late-hum", older, 55, "%RH"));
     Fixtures.awaitStored("ingest-late-hum", 2);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "ingest-late")
         .get("/api/readings/latest")
         .then()

@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,7 +25,7 @@ class RegistryResourceTest {
 
   @Test
   void createsReadsAndListsBuilding() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("id", "reg-rathaus", "name", "Rathaus", "address", "Marktplatz 1"))
         .post("/api/buildings")
@@ -36,19 +35,23 @@ class RegistryResourceTest {
         .body("timeZone", equalTo("Europe/Berlin"))
         .body("public", equalTo(false));
 
-    given()
+    Fixtures.asAdmin()
         .get("/api/buildings/reg-rathaus")
         .then()
         .statusCode(200)
         .body("name", equalTo("Rathaus"));
-    given().get("/api/buildings").then().statusCode(200).body("id", hasItem("reg-rathaus"));
+    Fixtures.asAdmin()
+        .get("/api/buildings")
+        .then()
+        .statusCode(200)
+        .body("id", hasItem("reg-rathaus"));
   }
 
   @Test
   void postOfExistingBuildingIsConflict() {
     Fixtures.building("reg-dup", "Europe/Berlin", true);
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("id", "reg-dup", "name", "Again"))
         .post("/api/buildings")
@@ -62,7 +65,7 @@ class RegistryResourceTest {
   void putReplacesBuilding() {
     Fixtures.building("reg-put", "Europe/Berlin", false);
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("name", "Stadthalle", "timeZone", "Europe/Vienna", "public", true))
         .put("/api/buildings/reg-put")
@@ -75,7 +78,7 @@ class RegistryResourceTest {
 
   @Test
   void rejectsInvalidTimeZone() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("name", "X", "timeZone", "Mars/Olympus"))
         .put("/api/buildings/reg-tz")
@@ -89,7 +92,7 @@ class RegistryResourceTest {
 
   @Test
   void rejectsInvalidBuildingId() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("name", "X"))
         .put("/api/buildings/Bad_Id")
@@ -102,7 +105,7 @@ class RegistryResourceTest {
 
   @Test
   void rejectsMissingName() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(Map.of("address", "Somewhere"))
         .put("/api/buildings/reg-noname")
@@ -114,7 +117,7 @@ class RegistryResourceTest {
 
   @Test
   void rejectsMalformedJsonBody() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body("{\"name\": ")
         .put("/api/buildings/reg-malformed")
@@ -125,7 +128,7 @@ class RegistryResourceTest {
 
   @Test
   void unknownBuildingIsNotFound() {
-    given()
+    Fixtures.asAdmin()
         .get("/api/buildings/reg-missing")
         .then()
         .statusCode(404)
@@ -141,28 +144,28 @@ class RegistryResourceTest {
     body.put("minValue", 0);
     body.put("maxValue", 5000);
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/sensors")
         .then()
         .statusCode(201)
         .body("unit", equalTo("ppm"));
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "reg-sensors")
         .get("/api/sensors")
         .then()
         .statusCode(200)
         .body("id", hasItem("reg-sensors-co2"));
-    given().delete("/api/sensors/reg-sensors-co2").then().statusCode(204);
-    given().get("/api/sensors/reg-sensors-co2").then().statusCode(404);
+    Fixtures.asAdmin().delete("/api/sensors/reg-sensors-co2").then().statusCode(204);
+    Fixtures.asAdmin().get("/api/sensors/reg-sensors-co2").then().statusCode(404);
   }
 
   @Test
   void rejectsUnknownMetric() {
     Fixtures.building("reg-metric", "Europe/Berlin", true);
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(sensorBody("reg-metric", "radiation"))
         .put("/api/sensors/reg-metric-x")
@@ -179,7 +182,7 @@ class RegistryResourceTest {
     Map<String, Object> body = sensorBody("reg-unit", "temperature");
     body.put("unit", "degF");
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .put("/api/sensors/reg-unit-temp")
@@ -196,7 +199,7 @@ class RegistryResourceTest {
     body.put("minValue", 80);
     body.put("maxValue", 20);
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .put("/api/sensors/reg-range-hum")
@@ -207,7 +210,7 @@ class RegistryResourceTest {
 
   @Test
   void rejectsSensorOfUnknownBuilding() {
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(sensorBody("reg-nowhere", "temperature"))
         .put("/api/sensors/reg-nowhere-temp")
@@ -223,7 +226,7 @@ class RegistryResourceTest {
     Map<String, Object> body = sensorBody("reg-interval", "temperature");
     body.remove("expectedIntervalSeconds");
 
-    given()
+    Fixtures.asAdmin()
         .contentType(ContentType.JSON)
         .body(body)
         .put("/api/sensors/reg-interval-temp")
@@ -237,7 +240,7 @@ class RegistryResourceTest {
     Fixtures.building("reg-keep", "Europe/Berlin", true);
     Fixtures.sensor("reg-keep-temp", "reg-keep", "temperature", null, null);
 
-    given()
+    Fixtures.asAdmin()
         .delete("/api/buildings/reg-keep")
         .then()
         .statusCode(409)
@@ -248,7 +251,7 @@ class RegistryResourceTest {
   void emptyBuildingCanBeDeleted() {
     Fixtures.building("reg-gone", "Europe/Berlin", true);
 
-    given().delete("/api/buildings/reg-gone").then().statusCode(204);
-    given().get("/api/buildings/reg-gone").then().statusCode(404);
+    Fixtures.asAdmin().delete("/api/buildings/reg-gone").then().statusCode(204);
+    Fixtures.asAdmin().get("/api/buildings/reg-gone").then().statusCode(404);
   }
 }

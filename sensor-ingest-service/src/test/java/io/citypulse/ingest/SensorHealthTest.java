@@ -1,6 +1,5 @@
 package io.citypulse.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -37,7 +36,7 @@ class SensorHealthTest {
     Fixtures.awaitStored("health-late", 1);
     Fixtures.awaitStored("health-gone", 1);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "health-b")
         .get("/api/sensors/health")
         .then()
@@ -58,7 +57,7 @@ class SensorHealthTest {
   @Test
   void meterWithLongIntervalIsStillOnline() {
     Fixtures.building("health-meter-b", "Europe/Berlin", true);
-    given()
+    Fixtures.asAdmin()
         .contentType("application/json")
         .body(
             "{\"buildingId\":\"health-meter-b\",\"metric\":\"energy\",\"expectedIntervalSeconds\":900}")
@@ -71,7 +70,7 @@ class SensorHealthTest {
         "health-meter", Fixtures.reading("health-meter", twentyMinutesAgo, 1234, "kWh"));
     Fixtures.awaitStored("health-meter", 1);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "health-meter-b")
         .get("/api/sensors/health")
         .then()
@@ -85,7 +84,7 @@ class SensorHealthTest {
     Fixtures.building("health-filter-b", "Europe/Berlin", true);
     Fixtures.sensor("health-filter-never", "health-filter-b", "co2", null, null);
 
-    given()
+    Fixtures.asAdmin()
         .queryParam("buildingId", "health-filter-b")
         .queryParam("status", "online")
         .get("/api/sensors/health")
@@ -93,7 +92,7 @@ class SensorHealthTest {
         .statusCode(200)
         .body("sensors", hasSize(0))
         .body("totals.offline", equalTo(1));
-    given()
+    Fixtures.asAdmin()
         .queryParam("status", "sleepy")
         .get("/api/sensors/health")
         .then()

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +26,32 @@ public class ProblemExceptionMappers {
   @ServerExceptionMapper
   public Response mapProblem(ProblemException exception) {
     return respond(exception.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response mapAuthenticationFailed(AuthenticationFailedException exception) {
+    return respond(
+        Problem.of(401, "unauthorized", "Authentication failed")
+            .detail(
+                "The access token was rejected: it is expired, malformed, not signed by the"
+                    + " configured issuer, or the issuer cannot be reached. Get a new token.")
+            .build());
+  }
+
+  @ServerExceptionMapper
+  public Response mapUnauthorized(UnauthorizedException exception) {
+    return respond(
+        Problem.of(401, "unauthorized", "Authentication required")
+            .detail("This resource needs a bearer access token.")
+            .build());
+  }
+
+  @ServerExceptionMapper
+  public Response mapForbidden(ForbiddenException exception) {
+    return respond(
+        Problem.of(403, "forbidden", "Forbidden")
+            .detail("Your role may not use this resource.")
+            .build());
   }
 
   @ServerExceptionMapper
@@ -148,6 +177,11 @@ public class ProblemExceptionMappers {
 
   /** Builds the response for a problem, with the problem+json media type. */
   public static Response respond(Problem problem) {
-    return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    Response.ResponseBuilder response =
+        Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+    if (problem.getStatus() == 401) {
+      response.header("WWW-Authenticate", "Bearer");
+    }
+    return response.build();
   }
 }

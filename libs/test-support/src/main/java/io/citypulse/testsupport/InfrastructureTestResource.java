@@ -8,16 +8,19 @@ import java.util.Map;
 /**
  * Points a Quarkus application under test at the shared PostgreSQL and Kafka broker.
  *
- * <p>Init argument {@code database}: the service's database name (default {@code citypulse}). The
- * application logs in as that database's own role with a SCRAM password.
+ * <p>Init arguments: {@code database}, the service's database name (default {@code citypulse}),
+ * which the application logs in to as the database's own role with a SCRAM password; {@code oidc},
+ * {@code true} to point quarkus-oidc at the {@link TestIssuer}.
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
 
   private String databaseName = "citypulse";
+  private String oidc = "false";
 
   @Override
   public void init(Map<String, String> initArgs) {
     databaseName = initArgs.getOrDefault("database", databaseName);
+    oidc = initArgs.getOrDefault("oidc", oidc);
   }
 
   @Override
@@ -30,6 +33,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     config.put("quarkus.datasource.jdbc.url", login.jdbcUrl());
     config.put("quarkus.datasource.reactive.url", login.reactiveUrl());
     config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+    if (Boolean.parseBoolean(oidc)) {
+      config.put("quarkus.oidc.auth-server-url", TestIssuer.get().issuer());
+    }
     return config;
   }
 

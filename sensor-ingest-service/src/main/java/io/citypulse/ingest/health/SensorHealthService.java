@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,7 +62,8 @@ public class SensorHealthService {
   private static final String QUERY =
       "SELECT s.id, s.building_id, s.expected_interval_seconds, l.observed_at FROM sensors s"
           + " LEFT JOIN latest_readings l ON l.sensor_id = s.id"
-          + " WHERE ($1::text IS NULL OR s.building_id = $1) ORDER BY s.id";
+          + " WHERE ($1::text IS NULL OR s.building_id = $1)"
+          + " AND ($2::text[] IS NULL OR s.building_id = ANY($2)) ORDER BY s.id";
 
   private final Pool pool;
   private final IngestConfig config;
@@ -93,10 +95,15 @@ public class SensorHealthService {
         .register(registry);
   }
 
-  /** Judges the sensors of one building, or all sensors when {@code buildingId} is null. */
-  public Uni<Report> report(String buildingId) {
+  /**
+   * Judges the sensors of one building, or all sensors when {@code buildingId} is null.
+   *
+   * @param onlyBuildings further limits the report to these buildings; null for no limit
+   */
+  public Uni<Report> report(String buildingId, Set<String> onlyBuildings) {
+    String[] only = onlyBuildings == null ? null : onlyBuildings.toArray(String[]::new);
     return pool.preparedQuery(QUERY)
-        .execute(Tuple.of(buildingId))
+        .execute(Tuple.of(buildingId, only))
         .map(
             rows -> {
               Instant now = Instant.now();
@@ -114,7 +121,7 @@ public class SensorHealthService {
       delay = 5,
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> refreshGauges() {
-    return report(null).invoke(report -> lastTotals.set(report.totals())).replaceWithVoid();
+    return report(null, null).invoke(report -> lastTotals.set(report.totals())).replaceWithVoid();
   }
 
   private SensorHealth judge(Row row, Instant now) {

@@ -37,14 +37,34 @@ public class HistoryService {
     this.config = config;
   }
 
+  /**
+   * Returns the history of one sensor.
+   *
+   * @param earliestAllowed the caller may not look before this instant; null for no limit
+   */
   public Uni<HistoryView> history(
-      String sensorId, String fromText, String toText, String resolutionText) {
+      String sensorId,
+      String fromText,
+      String toText,
+      String resolutionText,
+      Instant earliestAllowed) {
     Resolution resolution = resolution(resolutionText);
     Instant to = toText == null ? Instant.now() : QueryParams.instant("to", toText);
     Instant from =
         fromText == null ? to.minus(Duration.ofHours(24)) : QueryParams.instant("from", fromText);
     if (!from.isBefore(to)) {
       throw ProblemException.invalidField("from", fromText, "an instant before 'to' (" + to + ")");
+    }
+    if (earliestAllowed != null && from.isBefore(earliestAllowed)) {
+      throw new ProblemException(
+          Problem.of(403, "history-limited", "History limited for this role")
+              .detail(
+                  "Your role sees the operational history of the last 30 days only; use a 'from'"
+                      + " after "
+                      + earliestAllowed
+                      + ".")
+              .with("earliest", earliestAllowed.toString())
+              .build());
     }
     return registry
         .sensor(sensorId)

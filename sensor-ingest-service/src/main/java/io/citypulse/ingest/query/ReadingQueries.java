@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Read queries on stored readings. Every query runs under a statement timeout. */
 @ApplicationScoped
@@ -37,7 +38,8 @@ public class ReadingQueries {
   private static final String LATEST =
       "SELECT l.sensor_id, s.building_id, s.metric, s.unit, l.value, l.observed_at,"
           + " l.received_at FROM latest_readings l JOIN sensors s ON s.id = l.sensor_id"
-          + " WHERE ($1::text IS NULL OR s.building_id = $1) ORDER BY l.sensor_id";
+          + " WHERE ($1::text IS NULL OR s.building_id = $1)"
+          + " AND ($2::text[] IS NULL OR s.building_id = ANY($2)) ORDER BY l.sensor_id";
 
   private static final String RAW =
       "SELECT observed_at, value, quality FROM readings WHERE sensor_id = $1 AND observed_at >= $2"
@@ -63,13 +65,22 @@ public class ReadingQueries {
     this.pool = pool;
   }
 
-  public Uni<List<LatestRow>> latest(String buildingId, Duration timeout) {
+  /**
+   * Returns the newest reading per sensor of one building or of all buildings.
+   *
+   * @param onlyBuildings further limits the result to these buildings; null for no limit
+   */
+  public Uni<List<LatestRow>> latest(
+      String buildingId, Set<String> onlyBuildings, Duration timeout) {
     return withTimeout(
         timeout,
         connection ->
             connection
                 .preparedQuery(LATEST)
-                .execute(Tuple.of(buildingId))
+                .execute(
+                    Tuple.of(
+                        buildingId,
+                        onlyBuildings == null ? null : onlyBuildings.toArray(String[]::new)))
                 .map(ReadingQueries::toLatest));
   }
 

@@ -75,7 +75,7 @@ public class IngestPipeline {
     List<Decoded> decoded = new ArrayList<>(inputs.size());
     Set<String> sensorIds = new HashSet<>();
     for (RawInput input : inputs) {
-      DecodedRecord record = decoder.decode(input.payload());
+      DecodedRecord record = decoder.decode(input.payload(), input.receivedAt());
       decoded.add(new Decoded(input, record));
       record.candidates().forEach(candidate -> sensorIds.add(candidate.sensorId()));
     }

@@ -1,5 +1,7 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.api.BuildingRequest;
 import io.citypulse.ingest.api.BuildingView;
 import io.citypulse.ingest.api.Ids;
@@ -30,27 +32,52 @@ public class BuildingResource {
 
   private final BuildingRepository buildings;
   private final RegistryService registry;
+  private final CallerResolver callers;
 
-  public BuildingResource(BuildingRepository buildings, RegistryService registry) {
+  public BuildingResource(
+      BuildingRepository buildings, RegistryService registry, CallerResolver callers) {
     this.buildings = buildings;
     this.registry = registry;
+    this.callers = callers;
   }
 
+  /** Lists the buildings the caller may see: public ones for citizens and anonymous callers. */
   @GET
   public Uni<List<BuildingView>> list() {
-    return buildings.listAll().map(all -> all.stream().map(BuildingView::of).toList());
+    return callers
+        .current()
+        .flatMap(
+            caller ->
+                buildings
+                    .listAll()
+                    .map(
+                        all ->
+                            all.stream()
+                                .filter(b -> caller.maySeeBuilding(b.id(), b.isPublic()))
+                                .map(BuildingView::of)
+                                .toList()));
   }
 
   @GET
   @Path("/{id}")
   public Uni<BuildingView> get(@PathParam("id") String id) {
-    return registry.building(id).map(BuildingView::of);
+    return callers
+        .current()
+        .flatMap(
+            caller ->
+                registry
+                    .building(id)
+                    .invoke(
+                        b -> Access.requireVisible(caller, "Building", id, b.id(), b.isPublic())))
+        .map(BuildingView::of);
   }
 
   @POST
   public Uni<Response> create(@Valid @NotNull BuildingRequest request) {
-    return registry
-        .createBuilding(request)
+    return callers
+        .current()
+        .invoke(Access::requireAdmin)
+        .chain(() -> registry.createBuilding(request))
         .map(
             building ->
                 Response.created(URI.create("/api/buildings/" + building.id()))
@@ -64,15 +91,21 @@ public class BuildingResource {
       @PathParam("id") @Pattern(regexp = Ids.BUILDING_PATTERN, message = Ids.BUILDING_MESSAGE)
           String id,
       @Valid @NotNull BuildingRequest request) {
-    return registry
-        .putBuilding(id, request)
+    return callers
+        .current()
+        .invoke(Access::requireAdmin)
+        .chain(() -> registry.putBuilding(id, request))
         .chain(created -> registry.building(id).map(building -> respond(created, building)));
   }
 
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {
-    return registry.deleteBuilding(id).map(ignored -> Response.noContent().build());
+    return callers
+        .current()
+        .invoke(Access::requireAdmin)
+        .chain(() -> registry.deleteBuilding(id))
+        .map(ignored -> Response.noContent().build());
   }
 
   private static Response respond(boolean created, io.citypulse.ingest.registry.Building building) {

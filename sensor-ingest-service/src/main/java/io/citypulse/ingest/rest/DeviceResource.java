@@ -1,5 +1,7 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.registry.Device;
 import io.citypulse.ingest.registry.DeviceField;
 import io.citypulse.ingest.registry.DeviceService;
@@ -30,20 +32,30 @@ import java.util.Map;
 public class DeviceResource {
 
   private final DeviceService devices;
+  private final CallerResolver callers;
 
-  public DeviceResource(DeviceService devices) {
+  public DeviceResource(DeviceService devices, CallerResolver callers) {
     this.devices = devices;
+    this.callers = callers;
   }
 
   @GET
   public Uni<List<DeviceView>> list() {
-    return devices.list().map(all -> all.stream().map(DeviceView::of).toList());
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(devices::list)
+        .map(all -> all.stream().map(DeviceView::of).toList());
   }
 
   @GET
   @Path("/{devEui}")
   public Uni<DeviceView> get(@PathParam("devEui") String devEui) {
-    return devices.device(devEui).map(DeviceView::of);
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> devices.device(devEui))
+        .map(DeviceView::of);
   }
 
   /** Creates the device (201) or replaces all its field mappings (200). */
@@ -53,15 +65,21 @@ public class DeviceResource {
       @PathParam("devEui") String devEui, @Valid @NotNull DeviceRequest request) {
     Map<String, DeviceField> fields = new HashMap<>();
     request.fields().forEach((path, field) -> fields.put(path, field.toField()));
-    return devices
-        .put(devEui, fields)
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> devices.put(devEui, fields))
         .chain(created -> devices.device(devEui).map(device -> respond(created, device)));
   }
 
   @DELETE
   @Path("/{devEui}")
   public Uni<Response> delete(@PathParam("devEui") String devEui) {
-    return devices.delete(devEui).map(ignored -> Response.noContent().build());
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> devices.delete(devEui))
+        .map(ignored -> Response.noContent().build());
   }
 
   private static Response respond(boolean created, Device device) {

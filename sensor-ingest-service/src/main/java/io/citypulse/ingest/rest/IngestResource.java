@@ -1,5 +1,7 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.config.IngestConfig;
 import io.citypulse.ingest.reading.IngestPipeline;
 import io.citypulse.ingest.reading.QuarantineEntry;
@@ -31,10 +33,12 @@ public class IngestResource {
 
   private final IngestPipeline pipeline;
   private final IngestConfig config;
+  private final CallerResolver callers;
 
-  public IngestResource(IngestPipeline pipeline, IngestConfig config) {
+  public IngestResource(IngestPipeline pipeline, IngestConfig config, CallerResolver callers) {
     this.pipeline = pipeline;
     this.config = config;
+    this.callers = callers;
   }
 
   /** One quarantined item of the request. */
@@ -67,8 +71,10 @@ public class IngestResource {
     String requestId = UUID.randomUUID().toString();
     RawInput input =
         new RawInput(body == null ? new byte[0] : body, "http:" + requestId, Instant.now());
-    return pipeline
-        .ingest(List.of(input))
+    return callers
+        .current()
+        .invoke(Access::requireIngest)
+        .chain(() -> pipeline.ingest(List.of(input)))
         .map(
             result -> {
               Log.debugf(

@@ -1,5 +1,7 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.api.QueryParams;
 import io.citypulse.ingest.quarantine.QuarantineFilter;
 import io.citypulse.ingest.quarantine.QuarantineReplayer;
@@ -29,10 +31,13 @@ public class QuarantineResource {
 
   private final QuarantineRepository repository;
   private final QuarantineReplayer replayer;
+  private final CallerResolver callers;
 
-  public QuarantineResource(QuarantineRepository repository, QuarantineReplayer replayer) {
+  public QuarantineResource(
+      QuarantineRepository repository, QuarantineReplayer replayer, CallerResolver callers) {
     this.repository = repository;
     this.replayer = replayer;
+    this.callers = callers;
   }
 
   /** One page of quarantine entries with the total count of matching entries. */
@@ -55,8 +60,10 @@ public class QuarantineResource {
     QuarantineFilter filter = filter(reason, sensorId, from, to, status);
     int pageNumber = QueryParams.intInRange("page", page, 0, 0, 1_000_000);
     int pageSize = QueryParams.intInRange("size", size, 50, 1, 500);
-    return repository
-        .find(filter, pageNumber * pageSize, pageSize)
+    return callers
+        .current()
+        .invoke(Access::requireQuarantineReader)
+        .chain(() -> repository.find(filter, pageNumber * pageSize, pageSize))
         .flatMap(
             items ->
                 repository
@@ -67,8 +74,10 @@ public class QuarantineResource {
   @GET
   @Path("/{id}")
   public Uni<QuarantinedItem> get(@PathParam("id") long id) {
-    return repository
-        .findById(id)
+    return callers
+        .current()
+        .invoke(Access::requireQuarantineReader)
+        .chain(() -> repository.findById(id))
         .map(
             found ->
                 found.orElseThrow(
@@ -79,7 +88,7 @@ public class QuarantineResource {
   @POST
   @Path("/{id}/replay")
   public Uni<QuarantineReplayer.ReplayOutcome> replay(@PathParam("id") long id) {
-    return replayer.replay(id);
+    return callers.current().invoke(Access::requireSensorWriter).chain(() -> replayer.replay(id));
   }
 
   /** Replays every open entry matching the filter, up to {@code limit} (default 1000). */
@@ -92,8 +101,11 @@ public class QuarantineResource {
       @QueryParam("to") String to,
       @QueryParam("limit") Integer limit) {
     QuarantineFilter filter = filter(reason, sensorId, from, to, "open");
-    return replayer.replayAll(
-        filter, QueryParams.intInRange("limit", limit, 1000, 1, MAX_BULK_REPLAY));
+    int max = QueryParams.intInRange("limit", limit, 1000, 1, MAX_BULK_REPLAY);
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> replayer.replayAll(filter, max));
   }
 
   private static QuarantineFilter filter(

@@ -1,6 +1,9 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.health.SensorHealthService;
+import io.citypulse.ingest.registry.RegistryService;
 import io.citypulse.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -16,9 +19,14 @@ import java.util.Locale;
 public class SensorHealthResource {
 
   private final SensorHealthService health;
+  private final RegistryService registry;
+  private final CallerResolver callers;
 
-  public SensorHealthResource(SensorHealthService health) {
+  public SensorHealthResource(
+      SensorHealthService health, RegistryService registry, CallerResolver callers) {
     this.health = health;
+    this.registry = registry;
+    this.callers = callers;
   }
 
   /**
@@ -31,8 +39,20 @@ public class SensorHealthResource {
   public Uni<SensorHealthService.Report> report(
       @QueryParam("buildingId") String buildingId, @QueryParam("status") String status) {
     SensorHealthService.Status only = status == null ? null : parse(status);
-    return health
-        .report(buildingId)
+    return callers
+        .current()
+        .invoke(Access::requireSensorReader)
+        .call(
+            caller ->
+                buildingId == null
+                    ? Uni.createFrom().voidItem()
+                    : registry
+                        .building(buildingId)
+                        .invoke(
+                            b ->
+                                Access.requireVisible(
+                                    caller, "Building", buildingId, b.id(), b.isPublic())))
+        .flatMap(caller -> health.report(buildingId, caller.assignedBuildingsOnly().orElse(null)))
         .map(
             report ->
                 only == null

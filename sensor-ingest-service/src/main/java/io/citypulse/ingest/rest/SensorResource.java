@@ -1,5 +1,9 @@
 package io.citypulse.ingest.rest;
 
+import io.citypulse.access.Caller;
+import io.citypulse.access.Role;
+import io.citypulse.ingest.access.Access;
+import io.citypulse.ingest.access.CallerResolver;
 import io.citypulse.ingest.api.HistoryView;
 import io.citypulse.ingest.api.Ids;
 import io.citypulse.ingest.api.SensorRequest;
@@ -24,39 +28,94 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
-/** The sensors of the asset registry and their reading history. */
+/**
+ * The sensors of the asset registry and their reading history. Reading needs a role with sensor
+ * access; a Gebäudeverwalter sees the sensors of assigned buildings only, and any other sensor
+ * answers 404 as if it did not exist.
+ */
 @Path("/api/sensors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SensorResource {
 
+  /** Techniker see the operational history of this many days only. */
+  private static final Duration LIMITED_HISTORY = Duration.ofDays(30);
+
   private final SensorRepository sensors;
   private final RegistryService registry;
   private final HistoryService history;
+  private final CallerResolver callers;
 
   public SensorResource(
-      SensorRepository sensors, RegistryService registry, HistoryService history) {
+      SensorRepository sensors,
+      RegistryService registry,
+      HistoryService history,
+      CallerResolver callers) {
     this.sensors = sensors;
     this.registry = registry;
     this.history = history;
+    this.callers = callers;
   }
 
+  /** Lists the sensors of one building, or of every building the caller may see. */
   @GET
   public Uni<List<SensorView>> list(@QueryParam("buildingId") String buildingId) {
-    return sensors.list(buildingId).map(all -> all.stream().map(SensorView::of).toList());
+    return callers
+        .current()
+        .invoke(Access::requireSensorReader)
+        .flatMap(
+            caller -> buildingId == null ? visibleSensors(caller) : sensorsOf(caller, buildingId))
+        .map(all -> all.stream().map(SensorView::of).toList());
+  }
+
+  private Uni<List<Sensor>> visibleSensors(Caller caller) {
+    return sensors
+        .list(null)
+        .map(
+            all ->
+                caller
+                    .assignedBuildingsOnly()
+                    .map(
+                        assigned ->
+                            all.stream().filter(s -> assigned.contains(s.buildingId())).toList())
+                    .orElse(all));
+  }
+
+  private Uni<List<Sensor>> sensorsOf(Caller caller, String buildingId) {
+    return registry
+        .building(buildingId)
+        .invoke(b -> Access.requireVisible(caller, "Building", buildingId, b.id(), b.isPublic()))
+        .chain(() -> sensors.list(buildingId));
   }
 
   @GET
   @Path("/{id}")
   public Uni<SensorView> get(@PathParam("id") String id) {
-    return registry.sensor(id).map(SensorView::of);
+    return callers
+        .current()
+        .invoke(Access::requireSensorReader)
+        .flatMap(caller -> visibleSensor(caller, id))
+        .map(SensorView::of);
+  }
+
+  /** Returns the sensor, or 404 when it does not exist or lies outside the caller's buildings. */
+  private Uni<Sensor> visibleSensor(Caller caller, String id) {
+    return registry
+        .sensor(id)
+        .invoke(sensor -> Access.requireVisible(caller, "Sensor", id, sensor.buildingId(), false));
   }
 
   @POST
   public Uni<Response> create(@Valid @NotNull SensorRequest request) {
-    return registry.createSensor(request).map(sensor -> respond(true, sensor));
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> registry.createSensor(request))
+        .map(sensor -> respond(true, sensor));
   }
 
   @PUT
@@ -65,15 +124,21 @@ public class SensorResource {
       @PathParam("id") @Pattern(regexp = Ids.SENSOR_PATTERN, message = Ids.SENSOR_MESSAGE)
           String id,
       @Valid @NotNull SensorRequest request) {
-    return registry
-        .putSensor(id, request)
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> registry.putSensor(id, request))
         .chain(created -> registry.sensor(id).map(sensor -> respond(created, sensor)));
   }
 
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {
-    return registry.deleteSensor(id).map(ignored -> Response.noContent().build());
+    return callers
+        .current()
+        .invoke(Access::requireSensorWriter)
+        .chain(() -> registry.deleteSensor(id))
+        .map(ignored -> Response.noContent().build());
   }
 
   /**
@@ -90,7 +155,16 @@ public class SensorResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("resolution") String resolution) {
-    return history.history(id, from, to, resolution);
+    return callers
+        .current()
+        .invoke(Access::requireSensorReader)
+        .call(caller -> visibleSensor(caller, id))
+        .flatMap(
+            caller -> {
+              Instant earliest =
+                  caller.hasRole(Role.TECHNIKER) ? Instant.now().minus(LIMITED_HISTORY) : null;
+              return history.history(id, from, to, resolution, earliest);
+            });
   }
 
   private static Response respond(boolean created, Sensor sensor) {

@@ -1,0 +1,156 @@
+package io.citypulse.access;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The municipal roles. Ids are what tokens carry in {@code groups}; display names are German, as
+ * the town's staff read them.
+ */
+public enum Role {
+  ADMIN(
+      "admin",
+      "Admin",
+      BuildingScope.ALL,
+      SensorAccess.READ_WRITE,
+      AnalyticsAccess.FULL,
+      true,
+      EnumSet.allOf(AlertCategory.class)),
+  TECHNIKER(
+      "techniker",
+      "Techniker",
+      BuildingScope.ALL,
+      SensorAccess.READ_WRITE,
+      AnalyticsAccess.LIMITED,
+      false,
+      EnumSet.of(AlertCategory.TECHNICAL)),
+  ENERGIEMANAGER(
+      "energiemanager",
+      "Energiemanager",
+      BuildingScope.ALL,
+      SensorAccess.READ,
+      AnalyticsAccess.FULL,
+      false,
+      EnumSet.of(AlertCategory.ENERGY)),
+  GEBAEUDEVERWALTER(
+      "gebaeudeverwalter",
+      "Gebäudeverwalter",
+      BuildingScope.ASSIGNED,
+      SensorAccess.READ,
+      AnalyticsAccess.BUILDING,
+      false,
+      EnumSet.of(AlertCategory.BUILDING)),
+  BUERGER(
+      "buerger",
+      "Bürger",
+      BuildingScope.PUBLIC,
+      SensorAccess.NONE,
+      AnalyticsAccess.PUBLIC,
+      false,
+      EnumSet.noneOf(AlertCategory.class)),
+  ANALYST(
+      "analyst",
+      "Analyst",
+      BuildingScope.ALL,
+      SensorAccess.READ,
+      AnalyticsAccess.FULL,
+      false,
+      EnumSet.of(AlertCategory.ANALYSIS));
+
+  private final String id;
+  private final String displayName;
+  private final BuildingScope buildings;
+  private final SensorAccess sensors;
+  private final AnalyticsAccess analytics;
+  private final boolean administration;
+  private final Set<AlertCategory> alerts;
+
+  Role(
+      String id,
+      String displayName,
+      BuildingScope buildings,
+      SensorAccess sensors,
+      AnalyticsAccess analytics,
+      boolean administration,
+      Set<AlertCategory> alerts) {
+    this.id = id;
+    this.displayName = displayName;
+    this.buildings = buildings;
+    this.sensors = sensors;
+    this.analytics = analytics;
+    this.administration = administration;
+    this.alerts = alerts;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** German name for user-facing text. */
+  public String displayName() {
+    return displayName;
+  }
+
+  public BuildingScope buildings() {
+    return buildings;
+  }
+
+  public SensorAccess sensors() {
+    return sensors;
+  }
+
+  public AnalyticsAccess analytics() {
+    return analytics;
+  }
+
+  /** Whether the role may manage users, the registry's buildings and the platform. */
+  public boolean administration() {
+    return administration;
+  }
+
+  /** Alert categories the role receives and may see. */
+  public Set<AlertCategory> alerts() {
+    return alerts;
+  }
+
+  public static Optional<Role> fromId(String id) {
+    return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
+  }
+
+  /** Which buildings a role sees. */
+  public enum BuildingScope {
+    ALL,
+    ASSIGNED,
+    PUBLIC
+  }
+
+  /** What a role may do with sensors and their raw readings. */
+  public enum SensorAccess {
+    NONE,
+    READ,
+    READ_WRITE
+  }
+
+  /**
+   * Analytics a role sees: {@code LIMITED} operational views of the last 30 days without costs or
+   * exports, {@code FULL} everything, {@code BUILDING} full for assigned buildings, {@code PUBLIC}
+   * aggregates of public buildings without sensor ids.
+   */
+  public enum AnalyticsAccess {
+    PUBLIC,
+    LIMITED,
+    BUILDING,
+    FULL
+  }
+
+  /** Alert categories. */
+  public enum AlertCategory {
+    TECHNICAL,
+    ENERGY,
+    BUILDING,
+    ANALYSIS,
+    SECURITY
+  }
+}
