@@ -25,6 +25,7 @@ final class BenchmarkSensors {
   private final Stack stack;
   private final int count;
   private final HttpClient http = HttpClient.newHttpClient();
+  private String token;
 
   BenchmarkSensors(Stack stack, int count) {
     this.stack = stack;
@@ -45,6 +46,7 @@ final class BenchmarkSensors {
 
   void register() throws Exception {
     IngestBenchmark.progress("registering %d sensors", count);
+    token = stack.adminToken();
     put("/api/buildings/bench", "{\"name\":\"Benchmark building\",\"public\":false}").join();
     Semaphore permits = new Semaphore(PARALLEL_REQUESTS);
     List<CompletableFuture<Void>> requests = new ArrayList<>(count);
@@ -63,6 +65,7 @@ final class BenchmarkSensors {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(stack.ingestUrl() + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .PUT(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
