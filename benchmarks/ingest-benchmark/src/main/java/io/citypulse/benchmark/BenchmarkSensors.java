@@ -73,7 +73,7 @@ final class BenchmarkSensors {
             response -> {
               if (response.statusCode() >= 300) {
                 throw new IllegalStateException(
-                    "PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+                    "PUT " + path + " returned " + response.statusCode() + ": " + response.body());
               }
             });
   }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling, as far as access decisions go: the subject, the role (absent for anonymous
+ * The identity of a caller as access decisions need it: the subject, the role (absent for anonymous
  * callers and machine clients), the assigned buildings and the OAuth scopes.
  */
 public record Caller(
@@ -25,7 +25,7 @@ public record Caller(
     return role.filter(expected::equals).isPresent();
   }
 
-  /** Whether the caller may see the building, given whether it is flagged public. */
+  /** Returns whether the caller may see the building, given whether it is flagged public. */
   public boolean maySeeBuilding(String buildingId, boolean isPublic) {
     Role.BuildingScope scope = role.map(Role::buildings).orElse(Role.BuildingScope.PUBLIC);
     return switch (scope) {
@@ -36,14 +36,15 @@ public record Caller(
   }
 
   /**
-   * Buildings the caller is limited to, or empty when the role sees all buildings. Callers limited
-   * to public buildings are handled by the public flag, see {@link #maySeeBuilding}.
+   * Returns the buildings the caller is limited to, or empty when the role may see all buildings.
+   * Callers limited to public buildings are handled by the public flag, see {@link
+   * #maySeeBuilding}.
    */
   public Optional<Set<String>> assignedBuildingsOnly() {
     return role.filter(r -> r.buildings() == Role.BuildingScope.ASSIGNED).map(r -> buildings);
   }
 
-  /** Whether the caller may read sensors and raw readings at all. */
+  /** Returns whether the caller may read sensors and raw readings at all. */
   public boolean mayReadSensors() {
     return role.map(r -> r.sensors() != Role.SensorAccess.NONE).orElse(false);
   }
@@ -56,7 +57,7 @@ public record Caller(
     return role.map(Role::administration).orElse(false);
   }
 
-  /** Whether the caller may post readings: a machine client with the ingest scope, or a writer. */
+  /** Returns whether the caller may post readings: a client with the ingest scope, or a writer. */
   public boolean mayIngest() {
     return scopes.contains(INGEST_SCOPE) || mayWriteSensors();
   }

@@ -105,7 +105,7 @@ public enum Role {
     return analytics;
   }
 
-  /** Whether the role may manage users, the registry's buildings and the platform. */
+  /** Returns whether the role may manage users, the registry's buildings and the platform. */
   public boolean administration() {
     return administration;
   }
@@ -119,14 +119,14 @@ public enum Role {
     return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
   }
 
-  /** Which buildings a role sees. */
+  /** Scope of the buildings a role may see. */
   public enum BuildingScope {
     ALL,
     ASSIGNED,
     PUBLIC
   }
 
-  /** What a role may do with sensors and their raw readings. */
+  /** Access of a role to sensors and their raw readings. */
   public enum SensorAccess {
     NONE,
     READ,
@@ -134,9 +134,9 @@ public enum Role {
   }
 
   /**
-   * Analytics a role sees: {@code LIMITED} operational views of the last 30 days without costs or
-   * exports, {@code FULL} everything, {@code BUILDING} full for assigned buildings, {@code PUBLIC}
-   * aggregates of public buildings without sensor ids.
+   * Analytics a role may see: {@code LIMITED} operational views of the last 30 days without costs
+   * or exports, {@code FULL} everything, {@code BUILDING} full for assigned buildings, {@code
+   * PUBLIC} aggregates of public buildings without sensor ids.
    */
   public enum AnalyticsAccess {
     PUBLIC,

@@ -73,7 +73,7 @@ public final class TestIssuer {
     }
   }
 
-  /** The issuer URL, also the {@code auth-server-url} for quarkus-oidc. */
+  /** Returns the issuer URL, which is also the {@code auth-server-url} for quarkus-oidc. */
   public String issuer() {
     return issuer;
   }

@@ -12,7 +12,9 @@ public interface IngestConfig {
   @WithDefault("1048576")
   int maxRecordBytes();
 
-  /** Longest raw text kept in the quarantine table per record; the rest is cut off. */
+  /**
+   * Maximum raw text, in characters, kept in the quarantine table per record; the rest is cut off.
+   */
   @WithDefault("65536")
   int maxQuarantinedPayloadChars();
 
@@ -44,7 +46,7 @@ public interface IngestConfig {
   @WithDefault("PT0.5S")
   Duration retryBackoff();
 
-  /** Longest delay between attempts to store a failed batch. */
+  /** Maximum delay between attempts to store a failed batch. */
   @WithDefault("PT30S")
   Duration maxRetryBackoff();
 

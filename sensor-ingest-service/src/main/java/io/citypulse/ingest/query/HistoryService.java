@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Answers history queries: checks the range and resolution, bounds the number of points before
+ * Runs history queries. It checks the range and resolution, bounds the number of points before
  * querying, and turns a statement timeout into a 400 that says how to narrow the query.
  */
 @ApplicationScoped

@@ -56,7 +56,7 @@ public class ReadingStore {
     this.pool = pool;
   }
 
-  /** What the transaction wrote: the new readings and the new quarantine entries with their ids. */
+  /** Rows the transaction wrote: the new readings and the new quarantine entries with their ids. */
   public record StoreResult(List<ValidReading> inserted, Map<QuarantineEntry, Long> quarantined) {}
 
   public Uni<StoreResult> store(List<ValidReading> readings, List<QuarantineEntry> quarantine) {

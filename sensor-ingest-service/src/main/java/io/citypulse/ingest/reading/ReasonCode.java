@@ -1,6 +1,6 @@
 package io.citypulse.ingest.reading;
 
-/** Why a raw record, or one item of it, was quarantined. The codes are part of the API. */
+/** Reason a raw record, or one item of it, was quarantined. The codes are part of the API. */
 public enum ReasonCode {
   MALFORMED_JSON("malformed_json"),
   RECORD_TOO_LARGE("record_too_large"),
