@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,15 +38,26 @@ public final class CatalogLoader {
   private static final String USAGE =
       """
       Usage: CatalogLoader [--ingest-url URL] [--parallelism N]
-        --ingest-url   base URL of sensor-ingest-service (default http://127.0.0.1:8082)
-        --parallelism  number of requests in flight at once (default 4)""";
+                           [--username USER --password-file FILE [--token-url URL] [--client-id ID]]
+        --ingest-url     base URL of sensor-ingest-service (default http://127.0.0.1:8082)
+        --parallelism    number of requests in flight at once (default 4)
+        --username       user whose access token authorizes the requests (an admin, because
+                         buildings need one); without it the requests carry no token
+        --password-file  file whose first line is that user's password
+        --token-url      OAuth 2.0 token endpoint (default http://127.0.0.1:8081/oauth2/token)
+        --client-id      client for the password grant (default citypulse-dashboard)""";
 
   private final HttpClient http;
   private final URI ingestUrl;
   private final int parallelism;
+  private final TokenSource tokens;
   private final ObjectMapper json = new ObjectMapper();
 
-  public CatalogLoader(URI ingestUrl, int parallelism) {
+  /**
+   * @param login user, password and token endpoint whose access token authorizes the requests, or
+   *     null to send them without one
+   */
+  public CatalogLoader(URI ingestUrl, int parallelism, Login login) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
@@ -54,17 +68,45 @@ public final class CatalogLoader {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    this.tokens =
+        login == null
+            ? null
+            : new TokenSource(
+                http, login.tokenUrl(), login.clientId(), login.username(), login.password());
+  }
+
+  /** A user login at an OAuth 2.0 token endpoint that allows the password grant. */
+  public record Login(URI tokenUrl, String clientId, String username, String password) {
+
+    @Override
+    public String toString() {
+      return "Login[" + username + " at " + tokenUrl + "]";
+    }
   }
 
   public static void main(String[] args) {
     CommandLineOptions options;
     CatalogLoader loader;
     try {
-      options = CommandLineOptions.parse(args, List.of("--ingest-url", "--parallelism"));
+      options =
+          CommandLineOptions.parse(
+              args,
+              List.of(
+                  "--ingest-url",
+                  "--parallelism",
+                  "--token-url",
+                  "--client-id",
+                  "--username",
+                  "--password-file"));
       loader =
           new CatalogLoader(
               URI.create(options.get("--ingest-url", "http://127.0.0.1:8082")),
-              options.getInt("--parallelism", 4));
+              options.getInt("--parallelism", 4),
+              login(options));
+    } catch (IOException e) {
+      System.err.println("Reading the password file failed: " + e);
+      System.exit(2);
+      return;
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage() + "\n" + USAGE);
       System.exit(2);
@@ -80,6 +122,23 @@ public final class CatalogLoader {
       LOG.error(e.getMessage());
       System.exit(1);
     }
+  }
+
+  private static Login login(CommandLineOptions options) throws IOException {
+    String username = options.get("--username", null);
+    if (username == null) {
+      return null;
+    }
+    String passwordFile = options.get("--password-file", null);
+    if (passwordFile == null) {
+      throw new IllegalArgumentException("--username needs --password-file");
+    }
+    String password = Files.readAllLines(Path.of(passwordFile), StandardCharsets.UTF_8).get(0);
+    return new Login(
+        URI.create(options.get("--token-url", "http://127.0.0.1:8081/oauth2/token")),
+        options.get("--client-id", "citypulse-dashboard"),
+        username,
+        password);
   }
 
   /** Puts all buildings, then all sensors, and throws after the first batch that had a failure. */
@@ -174,17 +233,17 @@ public final class CatalogLoader {
     }
   }
 
-  /** Sends one PUT; returns null on a 2xx response, else a description of the failure. */
+  /**
+   * Sends one PUT; returns null on a 2xx response, else a description of the failure. A 401
+   * response is retried once with a new access token, in case the old one expired.
+   */
   private String send(Put put) {
-    HttpRequest request =
-        HttpRequest.newBuilder(ingestUrl.resolve(put.path()))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(put.body()))
-            .build();
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request(put), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 && tokens != null) {
+        tokens.refresh();
+        response = http.send(request(put), HttpResponse.BodyHandlers.ofString());
+      }
       if (response.statusCode() / 100 == 2) {
         LOG.debugf("PUT %s returned %d", put.path(), response.statusCode());
         return null;
@@ -201,6 +260,19 @@ public final class CatalogLoader {
       Thread.currentThread().interrupt();
       return "PUT " + put.path() + " was interrupted";
     }
+  }
+
+  private HttpRequest request(Put put) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(ingestUrl.resolve(put.path()))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(put.body()));
+    if (tokens != null) {
+      request.header("Authorization", "Bearer " + tokens.accessToken());
+    }
+    return request.build();
   }
 
   private static String abbreviate(String body) {

@@ -28,7 +28,9 @@ class CatalogLoaderTest {
   private final ObjectMapper json = new ObjectMapper();
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private HttpServer server;
+  private final List<String> tokenRequests = Collections.synchronizedList(new ArrayList<>());
   private volatile String rejectedPath;
+  private volatile String expiredToken;
 
   @BeforeEach
   void startServer() throws IOException {
@@ -48,7 +50,17 @@ class CatalogLoaderTest {
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String path = exchange.getRequestURI().getPath();
-    requests.add(new RecordedRequest(exchange.getRequestMethod(), path, body));
+    if (path.equals("/oauth2/token")) {
+      tokenRequests.add(body);
+      respond(exchange, 200, "{\"access_token\":\"token-" + tokenRequests.size() + "\"}");
+      return;
+    }
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    requests.add(new RecordedRequest(exchange.getRequestMethod(), path, body, authorization));
+    if (expiredToken != null && ("Bearer " + expiredToken).equals(authorization)) {
+      respond(exchange, 401, "{\"status\":401}");
+      return;
+    }
     boolean rejected = path.equals(rejectedPath);
     byte[] response =
         (rejected ? "{\"title\":\"Unknown building\",\"status\":400}" : "{}")
@@ -58,8 +70,19 @@ class CatalogLoaderTest {
     exchange.close();
   }
 
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
   private CatalogLoader loader() {
-    return new CatalogLoader(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), 4);
+    return new CatalogLoader(baseUrl(), 4, null);
+  }
+
+  private URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   @Test
@@ -132,6 +155,54 @@ class CatalogLoaderTest {
     assertTrue(error.getMessage().contains("PUT /api/buildings/"), error.getMessage());
   }
 
+  @Test
+  void loginSendsBearerTokenFromPasswordGrant() throws Exception {
+    CatalogLoader loader =
+        new CatalogLoader(
+            baseUrl(),
+            4,
+            new CatalogLoader.Login(
+                baseUrl().resolve("/oauth2/token"),
+                "citypulse-dashboard",
+                "admin@hechingen.de",
+                "p&ss word"));
+
+    loader.load(Catalog.hechingen());
+
+    assertEquals(1, tokenRequests.size());
+    String form = tokenRequests.get(0);
+    assertTrue(form.contains("grant_type=password"), form);
+    assertTrue(form.contains("client_id=citypulse-dashboard"), form);
+    assertTrue(form.contains("username=admin%40hechingen.de"), form);
+    assertTrue(form.contains("password=p%26ss+word"), form);
+    assertTrue(
+        requests.stream().allMatch(request -> "Bearer token-1".equals(request.authorization())));
+  }
+
+  @Test
+  void expiredTokenIsReplacedOnce() throws Exception {
+    expiredToken = "token-1";
+    CatalogLoader loader =
+        new CatalogLoader(
+            baseUrl(),
+            1,
+            new CatalogLoader.Login(
+                baseUrl().resolve("/oauth2/token"), "citypulse-dashboard", "admin", "secret"));
+
+    loader.load(Catalog.hechingen());
+
+    assertEquals(2, tokenRequests.size());
+    RecordedRequest last = requests.get(requests.size() - 1);
+    assertEquals("Bearer token-2", last.authorization());
+  }
+
+  @Test
+  void requestsWithoutLoginCarryNoToken() throws Exception {
+    loader().load(Catalog.hechingen());
+
+    assertTrue(requests.stream().allMatch(request -> request.authorization() == null));
+  }
+
   private String bodyOf(String path) {
     return requests.stream()
         .filter(request -> request.path().equals(path))
@@ -140,5 +211,5 @@ class CatalogLoaderTest {
         .body();
   }
 
-  private record RecordedRequest(String method, String path, String body) {}
+  private record RecordedRequest(String method, String path, String body, String authorization) {}
 }
