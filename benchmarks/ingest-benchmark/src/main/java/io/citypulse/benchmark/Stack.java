@@ -20,7 +20,13 @@ import java.util.regex.Pattern;
  * database, whose password the stack keeps under {@code .citypulse/secrets}.
  */
 record Stack(
-    String ingestUrl, String kafkaBootstrap, String jdbcUrl, String user, String password) {
+    String ingestUrl,
+    String identityUrl,
+    Path secrets,
+    String kafkaBootstrap,
+    String jdbcUrl,
+    String user,
+    String password) {
 
   static Stack locate(Options options) throws IOException {
     String bootstrap = env("CITYPULSE_KAFKA_BOOTSTRAP", "127.0.0.1:19092");
@@ -29,8 +35,8 @@ record Stack(
         env(
             "CITYPULSE_BENCH_JDBC_URL",
             "jdbc:postgresql://127.0.0.1:" + pgPort + "/citypulse_ingest");
-    Path secret =
-        Path.of(env("CITYPULSE_HOME", "."), ".citypulse", "secrets", "citypulse_ingest.password");
+    Path secrets = Path.of(env("CITYPULSE_HOME", "."), ".citypulse", "secrets");
+    Path secret = secrets.resolve("citypulse_ingest.password");
     if (!Files.exists(secret)) {
       throw new IllegalStateException(
           "No database password at "
@@ -39,6 +45,8 @@ record Stack(
     }
     return new Stack(
         options.ingestUrl(),
+        env("CITYPULSE_IDENTITY_URL", "http://127.0.0.1:8081"),
+        secrets,
         bootstrap,
         jdbcUrl,
         "citypulse_ingest",
