@@ -13,6 +13,13 @@ public interface IngestConfig {
   int maxRecordBytes();
 
   /**
+   * Raw bytes stored in one transaction. A polled Kafka batch is split into chunks of this size,
+   * which bounds the memory per batch; one larger record still forms a chunk of its own.
+   */
+  @WithDefault("1048576")
+  int maxChunkBytes();
+
+  /**
    * Maximum raw text, in characters, kept in the quarantine table per record; the rest is cut off.
    */
   @WithDefault("65536")

@@ -2,6 +2,7 @@ package io.citypulse.ingest.reading;
 
 import io.citypulse.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -15,6 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Consumes {@code citypulse.readings.raw} in batches. A batch is acknowledged, and so its offsets
  * committed, only after it is stored: a crash before that re-delivers the batch, and the idempotent
  * store absorbs what was already written.
+ *
+ * <p>A polled batch is stored in chunks of at most {@code maxChunkBytes} raw bytes, one after the
+ * other, so that the memory a batch needs stays bounded however many readings its records carry.
  */
 @ApplicationScoped
 public class RawReadingConsumer {
@@ -38,14 +42,24 @@ public class RawReadingConsumer {
               "kafka:" + record.getTopic() + "/" + record.getPartition() + "/" + offset,
               record.getTimestamp()));
     }
+    return Multi.createFrom()
+        .iterable(chunks(inputs, config.maxChunkBytes()))
+        .onItem()
+        .transformToUniAndConcatenate(this::storeWithRetry)
+        .collect()
+        .last()
+        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+  }
+
+  private Uni<IngestPipeline.BatchResult> storeWithRetry(List<RawInput> chunk) {
     return Uni.createFrom()
-        .deferred(() -> pipeline.ingest(inputs))
+        .deferred(() -> pipeline.ingest(chunk))
         .onFailure()
         .invoke(
             failure ->
                 Log.warnf(
-                    "Storing a batch of %d raw records failed, it will be retried: %s",
-                    inputs.size(), failure.toString()))
+                    "Storing %d raw records from %s failed, retrying: %s",
+                    chunk.size(), chunk.get(0).sourceKey(), failure.toString()))
         .onFailure()
         .retry()
         .withBackOff(config.retryBackoff(), config.maxRetryBackoff())
@@ -54,8 +68,28 @@ public class RawReadingConsumer {
         .invoke(
             result ->
                 Log.tracef(
-                    "Stored batch of %d records: %d accepted, %d duplicates, %d quarantined",
-                    inputs.size(), result.accepted(), result.duplicates(), result.quarantined()))
-        .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+                    "Stored %d records: %d accepted, %d duplicates, %d quarantined",
+                    chunk.size(), result.accepted(), result.duplicates(), result.quarantined()));
+  }
+
+  /** Splits the inputs, in order, into runs of at most {@code maxBytes} payload bytes each. */
+  static List<List<RawInput>> chunks(List<RawInput> inputs, int maxBytes) {
+    List<List<RawInput>> chunks = new ArrayList<>();
+    List<RawInput> current = new ArrayList<>();
+    long bytes = 0;
+    for (RawInput input : inputs) {
+      int size = input.payload() == null ? 0 : input.payload().length;
+      if (!current.isEmpty() && bytes + size > maxBytes) {
+        chunks.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(input);
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      chunks.add(current);
+    }
+    return chunks;
   }
 }
