@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -52,5 +54,28 @@ class OperationsEndpointsTest {
         .body(containsString("citypulse_ingest_observed_to_stored_seconds_bucket"))
         .body(containsString("citypulse_ingest_received_to_stored_seconds_bucket"))
         .body(containsString("kafka_consumer_fetch_manager_records_lag"));
+  }
+
+  @Test
+  void sensorGaugesAreRefreshed() {
+    Fixtures.building("metrics-gauge-b", "Europe/Berlin", true);
+    Fixtures.sensor("metrics-gauge-never", "metrics-gauge-b", "co2", null, null);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                gauge(given().get("/q/metrics").asString(), "citypulse_sensors{status=\"offline\"}")
+                    >= 1);
+  }
+
+  private static double gauge(String metrics, String series) {
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1));
+      }
+    }
+    return -1;
   }
 }

@@ -37,6 +37,7 @@ final class ThroughputPhase {
   }
 
   Result run(Instant base) throws Exception {
+    awaitIdle();
     double before = storedCounter();
     IngestBenchmark.progress("publishing %d readings", options.readings());
     long start = System.nanoTime();
@@ -128,17 +129,56 @@ final class ThroughputPhase {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Reads the service's stored-readings counter from its Prometheus endpoint. */
+  /**
+   * Waits until the service has processed everything already in the topic, for example records left
+   * by an interrupted earlier run, so that they do not count in this measurement.
+   */
+  private void awaitIdle() throws IOException, InterruptedException {
+    double last = processedCounter();
+    int quietSeconds = 0;
+    while (quietSeconds < 5) {
+      Thread.sleep(1000);
+      double now = processedCounter();
+      quietSeconds = now == last ? quietSeconds + 1 : 0;
+      if (now != last) {
+        IngestBenchmark.progress("waiting for the service to finish earlier input (%.0f)", now);
+      }
+      last = now;
+    }
+  }
+
   private double storedCounter() throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(
+    return sumOf(metrics(), "citypulse_readings_stored_total");
+  }
+
+  /** Readings stored, skipped as duplicates or quarantined: everything the service processed. */
+  private double processedCounter() throws IOException, InterruptedException {
+    String metrics = metrics();
+    return sumOf(metrics, "citypulse_readings_stored_total")
+        + sumOf(metrics, "citypulse_readings_duplicates_total")
+        + sumOf(metrics, "citypulse_readings_quarantined_total");
+  }
+
+  private String metrics() throws IOException, InterruptedException {
+    return http.send(
             HttpRequest.newBuilder(URI.create(stack.ingestUrl() + "/q/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    for (String line : response.body().split("\n")) {
-      if (line.startsWith("citypulse_readings_stored_total")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** Adds up every series of a Prometheus counter, whatever its tags. */
+  private static double sumOf(String metrics, String name) {
+    double sum = 0;
+    boolean found = false;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        found = true;
       }
     }
-    throw new IllegalStateException("citypulse_readings_stored_total is missing from /q/metrics");
+    if (!found) {
+      throw new IllegalStateException(name + " is missing from /q/metrics");
+    }
+    return sum;
   }
 }

@@ -118,7 +118,7 @@ public class SensorHealthService {
   /** Refreshes the gauges for all sensors. */
   @Scheduled(
       every = "${citypulse.ingest.health-refresh:30s}",
-      delay = 5,
+      delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> refreshGauges() {
     return report(null, null).invoke(report -> lastTotals.set(report.totals())).replaceWithVoid();

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -86,12 +87,22 @@ public class PartitionManager {
             + "') TO ('"
             + to
             + "')";
+    // Checking first keeps PostgreSQL from logging a notice for every existing partition.
     return pool.withTransaction(
             connection ->
                 connection
                     .query("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")")
                     .execute()
-                    .chain(() -> connection.query(ddl).execute()))
+                    .chain(
+                        () ->
+                            connection
+                                .preparedQuery("SELECT to_regclass($1) IS NULL")
+                                .execute(Tuple.of(partitionName(month))))
+                    .chain(
+                        missing ->
+                            missing.iterator().next().getBoolean(0)
+                                ? connection.query(ddl).execute().replaceWithVoid()
+                                : Uni.createFrom().voidItem()))
         .invoke(
             () -> {
               if (known.add(month)) {
