@@ -1,0 +1,80 @@
+package io.citypulse.gateway.edge;
+
+import io.citypulse.gateway.access.VerifiedCaller;
+import io.citypulse.gateway.audit.ApiRequest;
+import io.citypulse.gateway.audit.AuditPublisher;
+import io.citypulse.gateway.ops.RequestLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Records each finished API request once: in the request log behind {@code /api/metrics}, in the
+ * Prometheus timer {@code citypulse_gateway_requests_seconds}, and as an audit event.
+ */
+@ApplicationScoped
+public class RequestRecorder {
+
+  private static final int MAX_USER_AGENT_CHARS = 256;
+
+  private final RequestLog log;
+  private final AuditPublisher audit;
+  private final MeterRegistry registry;
+
+  public RequestRecorder(RequestLog log, AuditPublisher audit, MeterRegistry registry) {
+    this.log = log;
+    this.audit = audit;
+    this.registry = registry;
+  }
+
+  /** Records the request when its response has been sent or its connection closed. */
+  public void recordWhenDone(RoutingContext context) {
+    context.addEndHandler(ignored -> record(context));
+  }
+
+  private void record(RoutingContext context) {
+    Long started = context.get(ExchangeKeys.STARTED_NANOS);
+    long nanos = started == null ? 0 : System.nanoTime() - started;
+    VerifiedCaller caller = context.get(ExchangeKeys.CALLER);
+    if (caller == null) {
+      caller = VerifiedCaller.ANONYMOUS;
+    }
+    String route = context.get(ExchangeKeys.ROUTE_NAME);
+    int status = context.response().getStatusCode();
+    String userAgent = context.request().getHeader(HttpHeaders.USER_AGENT);
+    if (userAgent != null && userAgent.length() > MAX_USER_AGENT_CHARS) {
+      userAgent = userAgent.substring(0, MAX_USER_AGENT_CHARS);
+    }
+    ApiRequest request =
+        new ApiRequest(
+            ApiRequest.CATEGORY,
+            caller.actorId(),
+            caller.roleId(),
+            route,
+            context.request().method().name(),
+            context.normalizedPath(),
+            status,
+            nanos / 1_000_000,
+            EdgeFilter.clientIp(context.request()),
+            userAgent,
+            context.get(ExchangeKeys.REQUEST_ID),
+            Instant.now());
+    log.record(request, System.currentTimeMillis());
+    Timer.builder("citypulse.gateway.requests")
+        .description("API requests answered by the gateway, by route, method and status class")
+        .tag("route", route == null ? "unmatched" : route)
+        .tag("method", request.method())
+        .tag("status", (status / 100) + "xx")
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+    audit.publish(request);
+    Log.debugf(
+        "%s %s -> %d in %d ms (%s)",
+        request.method(), request.path(), status, request.durationMs(), request.user());
+  }
+}

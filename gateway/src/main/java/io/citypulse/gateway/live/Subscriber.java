@@ -1,0 +1,166 @@
+package io.citypulse.gateway.live;
+
+import io.citypulse.gateway.access.VerifiedCaller;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+/**
+ * One live socket: who is connected, what they subscribed to, and the send queue.
+ *
+ * <p>At most {@code maxInFlight} messages are handed to the socket and not yet written out. Beyond
+ * that, events wait in a map that keeps only the newest event per coalescing key (per sensor), so a
+ * client that reads slowly skips intermediate values instead of slowing the others. A client is
+ * disconnected when more than {@code maxPendingKeys} keys wait or when its oldest unwritten message
+ * is older than the configured send delay, see {@link #isTooSlow}.
+ */
+final class Subscriber {
+
+  /** Close code 1008, policy violation: authentication missing, expired or revoked. */
+  static final int POLICY_VIOLATION = 1008;
+
+  /** Close code 1013, try again later: the client does not read fast enough. */
+  static final int TRY_AGAIN_LATER = 1013;
+
+  private final WebSocketConnection connection;
+  private final int maxInFlight;
+  private final int maxPendingKeys;
+  private final Runnable onOverflow;
+  private final Deque<Long> inFlightSince = new ArrayDeque<>();
+  private final LinkedHashMap<String, LiveEvent> pending = new LinkedHashMap<>();
+  private volatile VerifiedCaller caller;
+  private volatile String token;
+  private volatile Subscription subscription = Subscription.NONE;
+  private boolean closing;
+
+  Subscriber(
+      WebSocketConnection connection, int maxInFlight, int maxPendingKeys, Runnable onOverflow) {
+    this.connection = connection;
+    this.onOverflow = onOverflow;
+    this.maxInFlight = Math.max(1, maxInFlight);
+    this.maxPendingKeys = Math.max(1, maxPendingKeys);
+  }
+
+  /** What a client receives: every visible building, or the listed buildings and sensors. */
+  record Subscription(boolean allBuildings, Set<String> buildings, Set<String> sensors) {
+    static final Subscription NONE = new Subscription(false, Set.of(), Set.of());
+
+    boolean includes(LiveEvent event) {
+      return allBuildings
+          || buildings.contains(event.buildingId())
+          || (event.sensorId() != null && sensors.contains(event.sensorId()));
+    }
+  }
+
+  WebSocketConnection connection() {
+    return connection;
+  }
+
+  VerifiedCaller caller() {
+    return caller;
+  }
+
+  /** The bearer token the caller authenticated with, for checks against the services. */
+  String token() {
+    return token;
+  }
+
+  void authenticate(VerifiedCaller verified, String bearerToken) {
+    VerifiedCaller before = caller;
+    if (before != null && !before.actorId().equals(verified.actorId())) {
+      subscription = Subscription.NONE;
+    }
+    caller = verified;
+    token = bearerToken;
+  }
+
+  void subscribe(Subscription replacement) {
+    subscription = replacement;
+  }
+
+  /** Queues the event if the client subscribed to it and may see it. */
+  void offer(LiveEvent event) {
+    VerifiedCaller current = caller;
+    if (current == null || !subscription.includes(event) || !event.visibleTo(current.caller())) {
+      return;
+    }
+    boolean overflow;
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      if (pending.isEmpty() && inFlightSince.size() < maxInFlight) {
+        send(event.json());
+        return;
+      }
+      pending.put(event.coalescingKey(), event);
+      overflow = pending.size() > maxPendingKeys;
+    }
+    if (overflow) {
+      onOverflow.run();
+      close(TRY_AGAIN_LATER, "Too far behind: more than " + maxPendingKeys + " sensors queued");
+    }
+  }
+
+  /** Sends a message of the protocol (not an event) right away, bypassing the event queue. */
+  void reply(String json) {
+    connection.sendText(json).subscribe().with(ignored -> {}, failure -> {});
+  }
+
+  /** Must hold the lock. */
+  private void send(String json) {
+    inFlightSince.addLast(System.nanoTime());
+    connection.sendText(json).subscribe().with(ignored -> written(), failure -> written());
+  }
+
+  private void written() {
+    synchronized (this) {
+      inFlightSince.pollFirst();
+      Iterator<LiveEvent> next = pending.values().iterator();
+      while (next.hasNext() && inFlightSince.size() < maxInFlight && !closing) {
+        LiveEvent event = next.next();
+        next.remove();
+        send(event.json());
+      }
+    }
+  }
+
+  /** Whether the oldest message handed to the socket has waited longer than the limit. */
+  synchronized boolean isTooSlow(long maxDelayNanos, long nowNanos) {
+    Long oldest = inFlightSince.peekFirst();
+    return oldest != null && nowNanos - oldest > maxDelayNanos;
+  }
+
+  synchronized int queued() {
+    return inFlightSince.size() + pending.size();
+  }
+
+  /** Closes the socket with a code and a reason the client can show; at most once. */
+  void close(int code, String reason) {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      pending.clear();
+    }
+    VerifiedCaller current = caller;
+    Log.infof(
+        "Closing live socket %s of %s: %d %s",
+        connection.id(),
+        current == null ? "an unauthenticated client" : current.actorId(),
+        code,
+        reason);
+    connection
+        .close(new CloseReason(code, reason))
+        .subscribe()
+        .with(
+            ignored -> {},
+            failure -> Log.debugf("Closing socket %s failed: %s", connection.id(), failure));
+  }
+}

@@ -1,0 +1,178 @@
+package io.citypulse.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Small HTTP services on 127.0.0.1 that answer like the upstreams: every request path is echoed
+ * back as JSON with the headers the gateway passed on; {@code /q/health/ready}, {@code /q/metrics}
+ * and {@code /q/openapi} answer like Quarkus services. Paths containing {@code /slow} answer after
+ * 3 seconds; sensors named {@code hidden-*} answer 404.
+ *
+ * <p>Tests steer each service through its control port ({@link #controlPort}): {@code POST
+ * /mode/ok}, {@code /mode/fail} (every API request answers 503), {@code /down} (the service port is
+ * closed) and {@code /up}.
+ */
+final class FakeUpstreams {
+
+  static final String METRICS =
+      """
+      # TYPE citypulse_ingest_received_to_stored_seconds histogram
+      citypulse_ingest_received_to_stored_seconds_bucket{le="0.01"} 50.0
+      citypulse_ingest_received_to_stored_seconds_bucket{le="0.1"} 90.0
+      citypulse_ingest_received_to_stored_seconds_bucket{le="1.0"} 100.0
+      citypulse_ingest_received_to_stored_seconds_bucket{le="+Inf"} 100.0
+      citypulse_ingest_received_to_stored_seconds_count 100.0
+      citypulse_ingest_received_to_stored_seconds_sum 2.5
+      """;
+
+  private final Vertx vertx = Vertx.vertx();
+  private final Map<String, Fake> fakes = new TreeMap<>();
+
+  /** Starts one fake per name and returns them. */
+  static FakeUpstreams start(String... names) {
+    FakeUpstreams upstreams = new FakeUpstreams();
+    for (String name : names) {
+      upstreams.fakes.put(name, upstreams.new Fake(name));
+    }
+    return upstreams;
+  }
+
+  int port(String name) {
+    return fakes.get(name).port;
+  }
+
+  int controlPort(String name) {
+    return fakes.get(name).controlPort;
+  }
+
+  void close() {
+    vertx.close();
+  }
+
+  private final class Fake {
+    private final String name;
+    private HttpServer server;
+    private final int port;
+    private final int controlPort;
+    private volatile boolean failing;
+
+    Fake(String name) {
+      this.name = name;
+      this.server = listen(0);
+      this.port = server.actualPort();
+      this.controlPort =
+          await(vertx.createHttpServer().requestHandler(this::control).listen(0, "127.0.0.1"))
+              .actualPort();
+    }
+
+    private HttpServer listen(int onPort) {
+      return await(
+          vertx.createHttpServer().requestHandler(this::serve).listen(onPort, "127.0.0.1"));
+    }
+
+    /** Runs on the fakes' event loop, so it must not block: each command answers when done. */
+    private void control(HttpServerRequest request) {
+      switch (request.path()) {
+        case "/mode/ok" -> {
+          failing = false;
+          request.response().end("ok");
+        }
+        case "/mode/fail" -> {
+          failing = true;
+          request.response().end("ok");
+        }
+        case "/down" -> {
+          HttpServer running = server;
+          server = null;
+          if (running == null) {
+            request.response().end("ok");
+          } else {
+            running.close().onComplete(done -> request.response().end("ok"));
+          }
+        }
+        case "/up" -> {
+          if (server != null) {
+            request.response().end("ok");
+            return;
+          }
+          vertx
+              .createHttpServer()
+              .requestHandler(this::serve)
+              .listen(port, "127.0.0.1")
+              .onSuccess(
+                  started -> {
+                    server = started;
+                    request.response().end("ok");
+                  })
+              .onFailure(failure -> request.response().setStatusCode(500).end(failure.toString()));
+        }
+        default -> request.response().setStatusCode(404).end();
+      }
+    }
+
+    private void serve(HttpServerRequest request) {
+      String path = request.path();
+      if (path.equals("/q/health/ready")) {
+        request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+      } else if (path.equals("/q/metrics")) {
+        request.response().putHeader("Content-Type", "text/plain").end(METRICS);
+      } else if (path.equals("/q/openapi")) {
+        request
+            .response()
+            .putHeader("Content-Type", "application/json")
+            .end("{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"" + name + "\"}}");
+      } else if (failing) {
+        request.response().setStatusCode(503).end("{\"status\":\"failing\"}");
+      } else if (path.startsWith("/api/sensors/hidden-")) {
+        request.response().setStatusCode(404).end();
+      } else if (path.contains("/slow")) {
+        vertx.setTimer(3000, id -> echo(request));
+      } else {
+        echo(request);
+      }
+    }
+
+    private void echo(HttpServerRequest request) {
+      request
+          .body()
+          .onSuccess(
+              body -> {
+                JsonObject echo =
+                    new JsonObject()
+                        .put("service", name)
+                        .put("method", request.method().name())
+                        .put("path", request.path())
+                        .put("query", request.query())
+                        .put("requestId", request.getHeader("X-Request-Id"))
+                        .put("traceparent", request.getHeader("traceparent"))
+                        .put("authorization", request.getHeader("Authorization"))
+                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+                        .put("body", body.toString());
+                request
+                    .response()
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", name)
+                    .end(echo.encode());
+              });
+    }
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Fake upstream operation failed", e);
+    }
+  }
+}
