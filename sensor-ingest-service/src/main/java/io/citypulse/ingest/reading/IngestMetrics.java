@@ -4,12 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Prometheus metrics of the ingest pipeline. */
+/** Prometheus metrics of the ingest pipeline, registered at start so every series exists at 0. */
+@Startup
 @ApplicationScoped
 public class IngestMetrics {
 
