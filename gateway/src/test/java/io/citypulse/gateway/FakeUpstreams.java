@@ -22,16 +22,22 @@ import java.util.concurrent.TimeoutException;
  */
 final class FakeUpstreams {
 
-  static final String METRICS =
-      """
-      # TYPE citypulse_ingest_received_to_stored_seconds histogram
-      citypulse_ingest_received_to_stored_seconds_bucket{le="0.01"} 50.0
-      citypulse_ingest_received_to_stored_seconds_bucket{le="0.1"} 90.0
-      citypulse_ingest_received_to_stored_seconds_bucket{le="1.0"} 100.0
-      citypulse_ingest_received_to_stored_seconds_bucket{le="+Inf"} 100.0
-      citypulse_ingest_received_to_stored_seconds_count 100.0
-      citypulse_ingest_received_to_stored_seconds_sum 2.5
-      """;
+  /**
+   * Returns the latency histogram after {@code scrapes} scrapes: 100 more readings each time, 50
+   * under 10 ms, 40 under 100 ms, 10 under 1 s, averaging 25 ms.
+   */
+  static String metrics(int scrapes) {
+    return """
+        # TYPE citypulse_ingest_received_to_stored_seconds histogram
+        citypulse_ingest_received_to_stored_seconds_bucket{le="0.01"} %1$d.0
+        citypulse_ingest_received_to_stored_seconds_bucket{le="0.1"} %2$d.0
+        citypulse_ingest_received_to_stored_seconds_bucket{le="1.0"} %3$d.0
+        citypulse_ingest_received_to_stored_seconds_bucket{le="+Inf"} %3$d.0
+        citypulse_ingest_received_to_stored_seconds_count %3$d.0
+        citypulse_ingest_received_to_stored_seconds_sum %4$s
+        """
+        .formatted(50 * scrapes, 90 * scrapes, 100 * scrapes, 2.5 * scrapes);
+  }
 
   private final Vertx vertx = Vertx.vertx();
   private final Map<String, Fake> fakes = new TreeMap<>();
@@ -63,6 +69,7 @@ final class FakeUpstreams {
     private final int port;
     private final int controlPort;
     private volatile boolean failing;
+    private int scrapes;
 
     Fake(String name) {
       this.name = name;
@@ -123,14 +130,14 @@ final class FakeUpstreams {
       if (path.equals("/q/health/ready")) {
         request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
       } else if (path.equals("/q/metrics")) {
-        request.response().putHeader("Content-Type", "text/plain").end(METRICS);
+        request.response().putHeader("Content-Type", "text/plain").end(metrics(++scrapes));
       } else if (path.equals("/q/openapi")) {
         request
             .response()
             .putHeader("Content-Type", "application/json")
             .end("{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"" + name + "\"}}");
       } else if (failing) {
-        request.response().setStatusCode(503).end("{\"status\":\"failing\"}");
+        request.response().setStatusCode(503).putHeader("X-Upstream", name).end("{}");
       } else if (path.startsWith("/api/sensors/hidden-")) {
         request.response().setStatusCode(404).end();
       } else if (path.contains("/slow")) {

@@ -142,7 +142,7 @@ class LiveSocketTest {
       slow.stopReading();
 
       int sensors = 20;
-      int perSensor = 400;
+      int perSensor = 1000;
       for (int s = 0; s < sensors; s++) {
         List<byte[]> payloads = new ArrayList<>(perSensor);
         for (int v = 0; v < perSensor; v++) {

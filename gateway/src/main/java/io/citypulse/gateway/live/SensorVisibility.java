@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Asks the sensor registry (sensor-ingest-service) whether a caller may see sensors, with the
- * caller's own token: {@code GET /api/sensors/{id}} answers 404 for a sensor of a building the
+ * caller's own token: {@code GET /api/sensors/{id}} returns 404 for a sensor of a building the
  * caller may not see, as for one that does not exist. The gateway keeps no copy of the registry.
  */
 @ApplicationScoped

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the service's {@code timeout}; 502 when the connection breaks. Only GET, HEAD, PUT and DELETE are
  * retried, and only after a failed connect, when no byte of the request has been sent.
  *
- * <p>NOTE: vertx-http-proxy 4.5 answers origin failures with a bare 502 and offers no hook for a
- * problem+json body, a 503/504 distinction or connect retries, so this class uses the core HTTP
+ * <p>NOTE: vertx-http-proxy 4.5 responds to origin failures with a bare 502 and offers no hook for
+ * a problem+json body, a 503/504 distinction or connect retries, so this class uses the core HTTP
  * client that library is built on.
  */
 @ApplicationScoped
@@ -128,8 +128,7 @@ public class ReverseProxy {
             .setPort(upstream.port())
             .setSsl(upstream.ssl())
             .setURI(upstream.basePath() + in.uri())
-            .setConnectTimeout(upstream.config().connectTimeout().toMillis())
-            .setIdleTimeout(upstream.config().timeout().toMillis());
+            .setConnectTimeout(upstream.config().connectTimeout().toMillis());
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     Set<String> named = connectionNamed(in.headers());
     in.headers()
@@ -198,6 +197,8 @@ public class ReverseProxy {
     sent.onSuccess(
             response -> {
               vertx.cancelTimer(timer);
+              // From here on the timeout applies between chunks of the streamed body.
+              request.idleTimeout(timeoutMillis);
               recordOutcome(upstream, response.statusCode());
               relay(context, response);
             })
@@ -210,7 +211,7 @@ public class ReverseProxy {
               }
               upstream.breaker().onFailure(System.nanoTime());
               if (timedOut.get()) {
-                Log.warnf("%s did not answer within %d ms", upstream.name(), timeoutMillis);
+                Log.warnf("%s sent no response within %d ms", upstream.name(), timeoutMillis);
                 reject(context, timeout(upstream.name(), timeoutMillis));
               } else {
                 Log.warnf("Request to %s failed: %s", upstream.name(), failure.getMessage());
