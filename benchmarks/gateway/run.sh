@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Measures the gateway against the running local stack (./citypulse up --detach first):
+#  1. HTTP: wrk with CONNECTIONS connections for DURATION against the latest-value and the history
+#     endpoint, once through the gateway (:8080) and once directly against sensor-ingest-service
+#     (:8082), with tokens of mixed roles; prints average and p99 latency, errors, and the
+#     gateway's overhead ratio (average through the gateway / average direct).
+#  2. WebSocket: LiveLoad.java connects CLIENTS sockets subscribed to every building, publishes
+#     RATE readings per second for DURATION to citypulse.readings.validated (building "benchmark",
+#     sensors bench-ws-*), and prints the p99 delay from publish to delivery.
+# Start the gateway without rate limits, or the 429s count as errors:
+#   CITYPULSE_GATEWAY_RATE_LIMITS_ENABLED=false ./citypulse up --detach
+# Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000);
+# --smoke runs each part for 10 seconds.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
+HERE="$ROOT/benchmarks/gateway"
+DURATION="${DURATION:-60s}"
+CONNECTIONS="${CONNECTIONS:-500}"
+THREADS="${THREADS:-2}"
+CLIENTS="${CLIENTS:-500}"
+RATE="${RATE:-1000}"
+if [[ "${1:-}" == "--smoke" ]]; then
+  DURATION=10s
+fi
+GATEWAY=http://127.0.0.1:8080
+INGEST=http://127.0.0.1:8082
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+for url in "$GATEWAY" "$INGEST"; do
+  if ! curl -fsS -o /dev/null "$url/q/health/ready"; then
+    echo "run.sh: $url is not ready; start the stack with ./citypulse up --detach" >&2
+    exit 1
+  fi
+done
+if ! command -v wrk >/dev/null; then
+  echo "==> installing wrk"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+password="$(<"$ROOT/.citypulse/secrets/identity-demo.password")"
+# Bürger may not read sensors, so their requests would only measure 403s: left out.
+for account in admin technik energie verwaltung.rathaus analyse; do
+  curl -fsS "$GATEWAY/oauth2/token" \
+    --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
+    --data-urlencode "username=$account@hechingen.de" --data-urlencode "password=$password" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$WORK/tokens.txt"
+done
+admin_token="$(head -n 1 "$WORK/tokens.txt")"
+# A sensor of the Rathaus, which the demo Gebäudeverwalter is assigned to.
+sensor="$(curl -fsS -H "Authorization: Bearer $admin_token" "$GATEWAY/api/sensors?buildingId=rathaus" \
+  | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4)"
+from="$(date -u -d '-24 hours' +%Y-%m-%dT%H:%M:%SZ)"
+
+run_wrk() { # name base path
+  TOKENS_FILE="$WORK/tokens.txt" REQUEST_PATH="$3" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s "$HERE/mixed-tokens.lua" "$2" \
+    >"$WORK/$1.out" 2>&1
+  grep '^RESULT' "$WORK/$1.out" | sed "s/^RESULT/$1/"
+}
+
+echo "==> HTTP, $CONNECTIONS connections, $DURATION each (name avg_ms p99_ms requests errors)"
+latest=/api/readings/latest
+history="/api/sensors/$sensor/readings?from=$from&resolution=1h"
+{
+  run_wrk gateway-latest "$GATEWAY" "$latest"
+  run_wrk direct-latest "$INGEST" "$latest"
+  run_wrk gateway-history "$GATEWAY" "$history"
+  run_wrk direct-history "$INGEST" "$history"
+} | tee "$WORK/results.txt"
+awk '{avg[$1]=$2} END {
+  printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
+  printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/results.txt"
+
+echo "==> WebSocket, $CLIENTS clients, $RATE readings per second for $DURATION"
+(cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -pl gateway -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+java -Xmx1g -cp "$(<"$WORK/cp.txt")" "$HERE/LiveLoad.java" \
+  --clients "$CLIENTS" --rate "$RATE" --seconds "${DURATION%s}" --token "$admin_token"
