@@ -45,6 +45,8 @@ for account in admin technik energie verwaltung.rathaus analyse; do
     --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
     --data-urlencode "username=$account@hechingen.de" --data-urlencode "password=$password" \
     | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$WORK/tokens.txt"
+  # The token response has no trailing newline, and sed keeps it that way.
+  echo >>"$WORK/tokens.txt"
 done
 admin_token="$(head -n 1 "$WORK/tokens.txt")"
 # A sensor of the Rathaus, which the demo Gebäudeverwalter is assigned to.
