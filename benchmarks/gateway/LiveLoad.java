@@ -35,7 +35,10 @@ public class LiveLoad {
     String token = options.get("token");
 
     Vertx vertx = Vertx.vertx();
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(clients));
+    // Vert.x allows 50 WebSockets per endpoint by default.
+    HttpClient http =
+        vertx.createHttpClient(
+            new HttpClientOptions().setMaxPoolSize(clients).setMaxWebSockets(clients));
     // Delays in milliseconds, one slot per delivery; 1 minute of 1000 readings to 500 clients fits.
     long[] delays = new long[Math.max(1, clients * rate * (seconds + 5))];
     AtomicLong deliveries = new AtomicLong();

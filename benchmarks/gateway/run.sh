@@ -9,7 +9,8 @@
 #     sensors bench-ws-*), and prints the p99 delay from publish to delivery.
 # Start the gateway without rate limits, or the 429s count as errors:
 #   CITYPULSE_GATEWAY_RATE_LIMITS_ENABLED=false ./citypulse up --detach
-# Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000);
+# Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000),
+# PARTS (http,ws: the parts to run);
 # --smoke runs each part for 10 seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
@@ -61,6 +62,7 @@ run_wrk() { # name base path
   grep '^RESULT' "$WORK/$1.out" | sed "s/^RESULT/$1/"
 }
 
+if [[ "${PARTS:-http,ws}" == *http* ]]; then
 echo "==> HTTP, $CONNECTIONS connections, $DURATION each (name avg_ms p99_ms requests errors)"
 latest=/api/readings/latest
 history="/api/sensors/$sensor/readings?from=$from&resolution=1h"
@@ -74,7 +76,16 @@ awk '{avg[$1]=$2} END {
   printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
   printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/results.txt"
 
+fi
+
+if [[ "${PARTS:-http,ws}" == *ws* ]]; then
+# Access tokens live 5 minutes, which the HTTP part uses up: log in again.
+admin_token="$(curl -fsS "$GATEWAY/oauth2/token" \
+  --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
+  --data-urlencode "username=admin@hechingen.de" --data-urlencode "password=$password" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
 echo "==> WebSocket, $CLIENTS clients, $RATE readings per second for $DURATION"
 (cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -pl gateway -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 java -Xmx1g -cp "$(<"$WORK/cp.txt")" "$HERE/LiveLoad.java" \
   --clients "$CLIENTS" --rate "$RATE" --seconds "${DURATION%s}" --token "$admin_token"
+fi

@@ -121,10 +121,12 @@ final class Subscriber {
   private void written() {
     synchronized (this) {
       inFlightSince.pollFirst();
-      Iterator<LiveEvent> next = pending.values().iterator();
-      while (next.hasNext() && inFlightSince.size() < maxInFlight && !closing) {
-        LiveEvent event = next.next();
-        next.remove();
+      // A send can complete at once and call this method again on the same thread, which
+      // changes the queue: take one event at a time, with no iterator held across send.
+      while (!pending.isEmpty() && inFlightSince.size() < maxInFlight && !closing) {
+        Iterator<LiveEvent> first = pending.values().iterator();
+        LiveEvent event = first.next();
+        first.remove();
         send(event.json());
       }
     }
