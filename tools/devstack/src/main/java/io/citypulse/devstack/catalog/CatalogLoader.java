@@ -34,6 +34,8 @@ public final class CatalogLoader {
 
   private static final Logger LOG = Logger.getLogger(CatalogLoader.class);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final int MAX_ATTEMPTS = 3;
+  private static final Duration RETRY_DELAY = Duration.ofMillis(200);
   private static final int MAX_BODY_CHARS = 500;
   private static final String USAGE =
       """
@@ -239,10 +241,10 @@ public final class CatalogLoader {
    */
   private String send(Put put) {
     try {
-      HttpResponse<String> response = http.send(request(put), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = sendWithRetry(put);
       if (response.statusCode() == 401 && tokens != null) {
         tokens.refresh();
-        response = http.send(request(put), HttpResponse.BodyHandlers.ofString());
+        response = sendWithRetry(put);
       }
       if (response.statusCode() / 100 == 2) {
         LOG.debugf("PUT %s returned %d", put.path(), response.statusCode());
@@ -259,6 +261,24 @@ public final class CatalogLoader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "PUT " + put.path() + " was interrupted";
+    }
+  }
+
+  /**
+   * Sends the PUT, again after an I/O error such as a kept-alive connection that the server closed
+   * in the meantime; PUT is idempotent, so a repeat cannot store anything twice.
+   */
+  private HttpResponse<String> sendWithRetry(Put put) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request(put), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.debugf("PUT %s failed (%s), attempt %d of %d", put.path(), e, attempt, MAX_ATTEMPTS);
+        Thread.sleep(RETRY_DELAY.toMillis() * attempt);
+      }
     }
   }
 
