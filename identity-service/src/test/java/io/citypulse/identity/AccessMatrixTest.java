@@ -137,7 +137,7 @@ class AccessMatrixTest {
   }
 
   @Test
-  void everyEndpointAnswersEveryCallerAsTheMatrixSays() {
+  void endpointsMatchRoleMatrix() {
     List<String> mismatches = new ArrayList<>();
     for (String[] row : MATRIX) {
       String[] expected = row[3].split(" ");

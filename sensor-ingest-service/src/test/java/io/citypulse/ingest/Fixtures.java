@@ -18,7 +18,7 @@ final class Fixtures {
 
   static final TestDatabase DB = TestDatabase.of(IngestTestResources.DATABASE);
 
-  /** An admin's access token from the test issuer, valid for five minutes. */
+  /** Returns an admin's access token from the test issuer, valid for five minutes. */
   static String adminToken() {
     return TestIssuer.get().user("test-admin", "admin").sign();
   }

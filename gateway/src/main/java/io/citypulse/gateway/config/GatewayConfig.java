@@ -46,11 +46,11 @@ public interface GatewayConfig {
     /** Base URL, such as {@code http://127.0.0.1:8082}; absent for a service not yet deployed. */
     Optional<URI> url();
 
-    /** Longest wait for a connection to the service. */
+    /** Maximum wait for a connection to the service. */
     @WithDefault("PT2S")
     Duration connectTimeout();
 
-    /** Longest wait for the response headers, and for each chunk of the body after them. */
+    /** Maximum wait for the response headers, and for each chunk of the body after them. */
     @WithDefault("PT10S")
     Duration timeout();
 
@@ -193,7 +193,7 @@ public interface GatewayConfig {
     @WithDefault("PT15S")
     Duration interval();
 
-    /** Longest wait for one readiness probe. */
+    /** Maximum wait for one readiness probe. */
     @WithDefault("PT3S")
     Duration timeout();
 

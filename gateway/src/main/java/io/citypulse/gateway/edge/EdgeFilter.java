@@ -30,7 +30,10 @@ import java.util.Set;
 @ApplicationScoped
 public class EdgeFilter {
 
-  /** After the CORS filter of Quarkus, so preflights are answered before any token check. */
+  /**
+   * After the CORS filter of Quarkus, so preflight requests get their response before any token
+   * check.
+   */
   static final int PRIORITY = 10;
 
   private static final Set<String> OWN_ROUTES = Set.of("health", "status", "metrics", "docs", "ws");

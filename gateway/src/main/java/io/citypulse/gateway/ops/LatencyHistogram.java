@@ -11,7 +11,7 @@ final class LatencyHistogram {
 
   private LatencyHistogram() {}
 
-  /** Returns the bin of a duration: bin i holds durations up to {@code GROWTH^i} ms. */
+  /** Returns the bin of a duration: bin i contains durations up to {@code GROWTH^i} ms. */
   static int bin(double millis) {
     if (millis <= 1) {
       return 0;

@@ -114,7 +114,7 @@ public class RequestLog {
       return LatencyHistogram.percentile(bins, 0.95);
     }
 
-    /** Share of requests answered with a 5xx status, 0 to 1. */
+    /** Share of requests that returned a 5xx status, 0 to 1. */
     public double errorRate() {
       return requests == 0 ? 0 : (double) serverErrors / requests;
     }

@@ -61,7 +61,7 @@ public final class CircuitBreaker {
     return true;
   }
 
-  /** Records a request that reached the service and got a usable answer. */
+  /** Records a request that reached the service and got a usable response. */
   public synchronized void onSuccess() {
     failuresInARow = 0;
     trialInFlight = false;

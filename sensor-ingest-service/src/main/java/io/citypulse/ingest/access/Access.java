@@ -7,9 +7,9 @@ import io.citypulse.problem.ProblemException;
 
 /**
  * The checks of the role matrix for this service. Each returns normally or throws a problem: 401
- * for an anonymous caller where a login is needed, 403 for a role that may not do the operation. A
- * building or sensor outside the caller's buildings is answered 404 by the callers of {@link
- * #requireVisible}, the same as one that does not exist.
+ * for an anonymous caller where a login is needed, 403 for a role that may not do the operation.
+ * {@link #requireVisible} throws 404 for a building or sensor outside the caller's buildings, the
+ * same as for one that does not exist.
  */
 public final class Access {
 

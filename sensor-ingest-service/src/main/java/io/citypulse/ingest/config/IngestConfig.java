@@ -14,7 +14,7 @@ public interface IngestConfig {
 
   /**
    * Raw bytes stored in one transaction. A polled Kafka batch is split into chunks of this size,
-   * which bounds the memory per batch; one larger record still forms a chunk of its own.
+   * which bounds the memory per batch. A single larger record still forms a chunk of its own.
    */
   @WithDefault("1048576")
   int maxChunkBytes();

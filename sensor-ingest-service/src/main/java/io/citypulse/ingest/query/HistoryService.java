@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Runs history queries. It checks the range and resolution, bounds the number of points before
- * querying, and turns a statement timeout into a 400 that says how to narrow the query.
+ * querying, and turns a statement timeout into a 400 that tells the caller how to narrow the query.
  */
 @ApplicationScoped
 public class HistoryService {

@@ -71,7 +71,7 @@ public class PartitionManager {
     return YearMonth.from(observedAt.atOffset(ZoneOffset.UTC));
   }
 
-  /** Returns the name of the partition that holds the month. */
+  /** Returns the name of the partition that contains the month. */
   public static String partitionName(YearMonth month) {
     return String.format("readings_y%04dm%02d", month.getYear(), month.getMonthValue());
   }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a sensor measures, with the canonical unit (a UCUM code as SenML uses it) it is stored in.
+ * Quantity a sensor measures, with the canonical unit (a UCUM code as SenML uses it) it is stored
+ * in.
  */
 public enum Metric {
   TEMPERATURE("temperature", "Cel", false),
@@ -34,7 +35,7 @@ public enum Metric {
     return canonicalUnit;
   }
 
-  /** Whether the sensor is a meter that reports a cumulative counter. */
+  /** Returns whether the sensor is a meter that reports a cumulative counter. */
   public boolean cumulative() {
     return cumulative;
   }

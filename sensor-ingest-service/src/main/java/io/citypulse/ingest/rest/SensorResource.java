@@ -34,8 +34,8 @@ import java.util.List;
 
 /**
  * The sensors of the asset registry and their reading history. Reading needs a role with sensor
- * access; a Gebäudeverwalter sees the sensors of assigned buildings only, and any other sensor
- * answers 404 as if it did not exist.
+ * access; a Gebäudeverwalter may read the sensors of assigned buildings only, and any other sensor
+ * returns 404 as if it did not exist.
  */
 @Path("/api/sensors")
 @Produces(MediaType.APPLICATION_JSON)
