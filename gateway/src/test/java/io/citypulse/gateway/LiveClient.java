@@ -1,9 +1,9 @@
 package io.citypulse.gateway;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -18,32 +18,35 @@ import java.util.function.Predicate;
  */
 final class LiveClient implements AutoCloseable {
 
-  private final HttpClient http;
-  private final WebSocket socket;
+  private final WebSocketClient client;
+  private final ClientWebSocket socket;
   private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
   private volatile Short closeCode;
 
-  private LiveClient(HttpClient http, WebSocket socket) {
-    this.http = http;
-    this.socket = socket;
+  private LiveClient(WebSocketClient client) {
+    this.client = client;
+    this.socket = client.webSocket();
     socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
     socket.closeHandler(ignored -> closeCode = socket.closeStatusCode());
   }
 
   /** Connects, with the token in the upgrade request's Authorization header unless it is null. */
   static LiveClient connect(Vertx vertx, URI uri, String token) throws Exception {
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setReceiveBufferSize(4096));
+    LiveClient live =
+        new LiveClient(
+            vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(4096)));
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort()).setURI("/ws");
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
     }
-    // The handlers are set on the event loop as the handshake completes, so no message is missed.
-    return http.webSocket(options)
-        .map(socket -> new LiveClient(http, socket))
+    // The handlers are in place before the handshake, so the server's first message is not missed.
+    live.socket
+        .connect(options)
         .toCompletionStage()
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
+    return live;
   }
 
   void send(JsonObject message) {
@@ -82,6 +85,6 @@ final class LiveClient implements AutoCloseable {
   @Override
   public void close() {
     socket.close();
-    http.close();
+    client.close();
   }
 }
