@@ -141,34 +141,45 @@ final class FakeUpstreams {
       } else if (path.startsWith("/api/sensors/hidden-")) {
         request.response().setStatusCode(404).end();
       } else if (path.contains("/slow")) {
-        vertx.setTimer(3000, id -> echo(request));
+        echo(request, 3000);
       } else {
-        echo(request);
+        echo(request, 0);
       }
     }
 
-    private void echo(HttpServerRequest request) {
+    /**
+     * Reads the whole body at once and answers with what arrived, after a delay in milliseconds.
+     */
+    private void echo(HttpServerRequest request, long delay) {
       request
           .body()
           .onSuccess(
               body -> {
-                JsonObject echo =
-                    new JsonObject()
-                        .put("service", name)
-                        .put("method", request.method().name())
-                        .put("path", request.path())
-                        .put("query", request.query())
-                        .put("requestId", request.getHeader("X-Request-Id"))
-                        .put("traceparent", request.getHeader("traceparent"))
-                        .put("authorization", request.getHeader("Authorization"))
-                        .put("forwardedFor", request.getHeader("X-Forwarded-For"))
-                        .put("body", body.toString());
-                request
-                    .response()
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("X-Upstream", name)
-                    .end(echo.encode());
+                if (delay > 0) {
+                  vertx.setTimer(delay, id -> answer(request, body.toString()));
+                } else {
+                  answer(request, body.toString());
+                }
               });
+    }
+
+    private void answer(HttpServerRequest request, String body) {
+      JsonObject echo =
+          new JsonObject()
+              .put("service", name)
+              .put("method", request.method().name())
+              .put("path", request.path())
+              .put("query", request.query())
+              .put("requestId", request.getHeader("X-Request-Id"))
+              .put("traceparent", request.getHeader("traceparent"))
+              .put("authorization", request.getHeader("Authorization"))
+              .put("forwardedFor", request.getHeader("X-Forwarded-For"))
+              .put("body", body);
+      request
+          .response()
+          .putHeader("Content-Type", "application/json")
+          .putHeader("X-Upstream", name)
+          .end(echo.encode());
     }
   }
 
