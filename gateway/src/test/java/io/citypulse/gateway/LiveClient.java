@@ -7,26 +7,30 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A WebSocket client of {@code /ws} that records every message. Its TCP receive buffer is small, so
- * a client that {@link #stopReading stops reading} backs up the gateway within a few kilobytes.
+ * A WebSocket client of {@code /ws} that records every message. A {@code batch} message is recorded
+ * in {@link #batches()}, and each of its events in {@link #messages()} as if it had arrived alone.
+ * Its TCP receive buffer is small, so a client that {@link #stopReading stops reading} backs up the
+ * gateway within a few kilobytes.
  */
 final class LiveClient implements AutoCloseable {
 
   private final WebSocketClient client;
   private final ClientWebSocket socket;
   private final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+  private final List<JsonObject> batches = new CopyOnWriteArrayList<>();
   private volatile Short closeCode;
 
   private LiveClient(WebSocketClient client) {
     this.client = client;
     this.socket = client.webSocket();
-    socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+    socket.textMessageHandler(text -> record(new JsonObject(text)));
     socket.closeHandler(ignored -> closeCode = socket.closeStatusCode());
   }
 
@@ -49,6 +53,19 @@ final class LiveClient implements AutoCloseable {
     return live;
   }
 
+  private void record(JsonObject message) {
+    if (!"batch".equals(message.getString("type"))) {
+      messages.add(message);
+      return;
+    }
+    batches.add(message);
+    List<JsonObject> events = new ArrayList<>();
+    for (Object event : message.getJsonArray("events")) {
+      events.add((JsonObject) event);
+    }
+    messages.addAll(events);
+  }
+
   void send(JsonObject message) {
     socket.writeTextMessage(message.encode());
   }
@@ -64,6 +81,11 @@ final class LiveClient implements AutoCloseable {
 
   List<JsonObject> messages() {
     return messages;
+  }
+
+  /** Returns the {@code batch} messages as received, with their {@code events} array. */
+  List<JsonObject> batches() {
+    return batches;
   }
 
   List<JsonObject> messages(String type) {

@@ -20,13 +20,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** The live socket: authentication, the role matrix on pushes, and slow clients. */
+/** The live socket: authentication, the role matrix on pushes, batches, and slow clients. */
 @QuarkusTest
 class LiveSocketTest {
+
+  /** The members of a reading message, alone or inside a batch. */
+  private static final Set<String> READING_FIELDS =
+      Set.of(
+          "type",
+          "sensorId",
+          "buildingId",
+          "metric",
+          "value",
+          "unit",
+          "observedAt",
+          "receivedAt",
+          "qualityFlags");
 
   private static final Pattern SLOW_DISCONNECTS =
       Pattern.compile("citypulse_gateway_live_disconnects_total\\{reason=\"slow\"[^}]*} [1-9]");
@@ -171,6 +185,54 @@ class LiveSocketTest {
       Awaitility.await().atMost(Duration.ofSeconds(20)).until(slow::isClosed);
       Short code = slow.closeCode();
       assertTrue(code == null || code == 1013, "close code " + code);
+    }
+  }
+
+  @Test
+  void burstWhileBusyArrivesAsBatch() throws Exception {
+    String token = TestIssuer.get().user("live-batch", "techniker").sign();
+    try (LiveClient client = subscribedToAll(token)) {
+      awaitFlowing(client, "live-batch-s0", "live-batch");
+      // The client stops reading, so its socket buffers fill and the gateway's send stays in
+      // flight while the rest of the burst waits. It resumes well within max-send-delay (2 s).
+      client.stopReading();
+      int sensors = 20;
+      int perSensor = 250;
+      for (int s = 0; s < sensors; s++) {
+        List<byte[]> payloads = new ArrayList<>(perSensor);
+        for (int v = 0; v < perSensor; v++) {
+          payloads.add(
+              reading("live-batch-s" + s, "live-batch", v).getBytes(StandardCharsets.UTF_8));
+        }
+        TestKafka.publish(Topics.READINGS_VALIDATED, "live-batch-s" + s, payloads);
+      }
+      Thread.sleep(500);
+      client.resumeReading();
+
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (int s = 0; s < sensors; s++) {
+                  if (!hasValue(client, "live-batch-s" + s, perSensor - 1)) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+      assertFalse(client.isClosed());
+      List<JsonObject> batches = client.batches();
+      assertFalse(batches.isEmpty(), "no batch message among " + client.messages().size());
+      for (JsonObject batch : batches) {
+        assertEquals(Set.of("type", "events"), batch.fieldNames(), batch.encode());
+        JsonArray events = batch.getJsonArray("events");
+        assertTrue(events.size() > 1, "batch of " + events.size() + " event(s)");
+        for (int i = 0; i < events.size(); i++) {
+          JsonObject event = events.getJsonObject(i);
+          assertEquals(READING_FIELDS, event.fieldNames(), event.encode());
+          assertEquals("reading", event.getString("type"));
+        }
+      }
     }
   }
 

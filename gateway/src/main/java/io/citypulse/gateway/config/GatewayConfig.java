@@ -217,9 +217,17 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration authTimeout();
 
-    /** Messages sent to a client and not yet written to its socket before new ones are held. */
-    @WithDefault("256")
+    /**
+     * Messages handed to a client's socket and not yet written out, beyond which new events wait.
+     * Waiting events go out together as one batch message when a send completes, so with one slot
+     * the batch grows with the time a write takes instead of each event becoming a message.
+     */
+    @WithDefault("1")
     int maxInFlight();
+
+    /** Maximum events in one batch message. The rest wait for the next send. */
+    @WithDefault("500")
+    int maxBatch();
 
     /** Sensors with a held reading (newest value only) before the client is disconnected. */
     @WithDefault("2000")

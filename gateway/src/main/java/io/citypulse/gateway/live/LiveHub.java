@@ -43,7 +43,11 @@ public class LiveHub {
   Subscriber register(WebSocketConnection connection) {
     Subscriber subscriber =
         new Subscriber(
-            connection, config.maxInFlight(), config.maxPendingSensors(), this::countOverflow);
+            connection,
+            config.maxInFlight(),
+            config.maxBatch(),
+            config.maxPendingSensors(),
+            this::countOverflow);
     subscribers.put(connection.id(), subscriber);
     return subscriber;
   }

@@ -5,19 +5,24 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
  * One live socket: who is connected, what they subscribed to, and the send queue.
  *
- * <p>At most {@code maxInFlight} messages are handed to the socket and not yet written out. Beyond
- * that, events wait in a map that keeps only the newest event per coalescing key (per sensor), so a
- * client that reads slowly skips intermediate values instead of slowing the others. A client is
- * disconnected when more than {@code maxPendingKeys} keys wait or when its oldest unwritten message
- * is older than the configured send delay, see {@link #isTooSlow}.
+ * <p>At most {@code maxInFlight} messages are handed to the socket and not yet written out. An
+ * event that arrives while fewer are in flight and none wait goes out at once as its own message.
+ * Beyond that, events wait in a map that keeps only the newest event per coalescing key (per
+ * sensor), so a client that reads slowly skips intermediate values instead of slowing the others.
+ * When a send completes, up to {@code maxBatch} waiting events go out as one {@code batch} message
+ * (see {@link #batch}), or a single waiting event as its own message. A client is disconnected when
+ * more than {@code maxPendingKeys} keys wait or when its oldest unwritten message is older than the
+ * configured send delay, see {@link #isTooSlow}.
  */
 final class Subscriber {
 
@@ -27,8 +32,12 @@ final class Subscriber {
   /** Close code 1013, try again later: the client does not read fast enough. */
   static final int TRY_AGAIN_LATER = 1013;
 
+  private static final String BATCH_START = "{\"type\":\"batch\",\"events\":[";
+  private static final String BATCH_END = "]}";
+
   private final WebSocketConnection connection;
   private final int maxInFlight;
+  private final int maxBatch;
   private final int maxPendingKeys;
   private final Runnable onOverflow;
   private final Deque<Long> inFlightSince = new ArrayDeque<>();
@@ -39,10 +48,15 @@ final class Subscriber {
   private boolean closing;
 
   Subscriber(
-      WebSocketConnection connection, int maxInFlight, int maxPendingKeys, Runnable onOverflow) {
+      WebSocketConnection connection,
+      int maxInFlight,
+      int maxBatch,
+      int maxPendingKeys,
+      Runnable onOverflow) {
     this.connection = connection;
     this.onOverflow = onOverflow;
     this.maxInFlight = Math.max(1, maxInFlight);
+    this.maxBatch = Math.max(1, maxBatch);
     this.maxPendingKeys = Math.max(1, maxPendingKeys);
   }
 
@@ -112,7 +126,13 @@ final class Subscriber {
     connection.sendText(json).subscribe().with(ignored -> {}, failure -> {});
   }
 
-  /** Must hold the lock. */
+  /**
+   * Hands one message to the socket. Must hold the lock.
+   *
+   * <p>WebSockets Next (Quarkus 3.33) cannot send text that is already UTF-8 encoded, because
+   * {@code sendText} with a Vert.x {@code Buffer} turns the buffer back into a String. So every
+   * message is encoded once per socket, and batching keeps the number of messages low.
+   */
   private void send(String json) {
     inFlightSince.addLast(System.nanoTime());
     connection.sendText(json).subscribe().with(ignored -> written(), failure -> written());
@@ -121,15 +141,43 @@ final class Subscriber {
   private void written() {
     synchronized (this) {
       inFlightSince.pollFirst();
-      // A send can complete at once and call this method again on the same thread, which
-      // changes the queue: take one event at a time, with no iterator held across send.
+      // A send can complete at once and call this method again on the same thread, which changes
+      // the queue. So the events leave the map before each send, and no iterator is held across it.
       while (!pending.isEmpty() && inFlightSince.size() < maxInFlight && !closing) {
-        Iterator<LiveEvent> first = pending.values().iterator();
-        LiveEvent event = first.next();
-        first.remove();
-        send(event.json());
+        List<LiveEvent> events = takePending();
+        send(events.size() == 1 ? events.get(0).json() : batch(events));
       }
     }
+  }
+
+  /** Removes up to {@code maxBatch} waiting events, in the order their keys began to wait. */
+  private List<LiveEvent> takePending() {
+    List<LiveEvent> events = new ArrayList<>(Math.min(pending.size(), maxBatch));
+    Iterator<LiveEvent> waiting = pending.values().iterator();
+    while (waiting.hasNext() && events.size() < maxBatch) {
+      events.add(waiting.next());
+      waiting.remove();
+    }
+    return events;
+  }
+
+  /**
+   * Builds {@code {"type":"batch","events":[...]}} whose elements are the events' own messages,
+   * concatenated as serialized instead of parsed and written again.
+   */
+  static String batch(List<LiveEvent> events) {
+    int length = BATCH_START.length() + BATCH_END.length() + events.size();
+    for (LiveEvent event : events) {
+      length += event.json().length();
+    }
+    StringBuilder message = new StringBuilder(length).append(BATCH_START);
+    for (int i = 0; i < events.size(); i++) {
+      if (i > 0) {
+        message.append(',');
+      }
+      message.append(events.get(i).json());
+    }
+    return message.append(BATCH_END).toString();
   }
 
   /** Whether the oldest message handed to the socket has waited longer than the limit. */
