@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ class LiveSocketTest {
           "observedAt",
           "receivedAt",
           "qualityFlags");
+
+  private static final Pattern LIVE_EVENTS =
+      Pattern.compile("(?m)^citypulse_gateway_live_events_total(?:\\{[^}]*})? (\\S+)$");
 
   private static final Pattern SLOW_DISCONNECTS =
       Pattern.compile("citypulse_gateway_live_disconnects_total\\{reason=\"slow\"[^}]*} [1-9]");
@@ -194,10 +198,12 @@ class LiveSocketTest {
     try (LiveClient client = subscribedToAll(token)) {
       awaitFlowing(client, "live-batch-s0", "live-batch");
       // The client stops reading, so its socket buffers fill and the gateway's send stays in
-      // flight while the rest of the burst waits. It resumes well within max-send-delay (2 s).
+      // flight while the rest of the burst waits. It resumes once the gateway has taken the whole
+      // burst from Kafka, well within max-send-delay (2 s).
       client.stopReading();
       int sensors = 20;
       int perSensor = 250;
+      double eventsBefore = liveEvents();
       for (int s = 0; s < sensors; s++) {
         List<byte[]> payloads = new ArrayList<>(perSensor);
         for (int v = 0; v < perSensor; v++) {
@@ -206,7 +212,10 @@ class LiveSocketTest {
         }
         TestKafka.publish(Topics.READINGS_VALIDATED, "live-batch-s" + s, payloads);
       }
-      Thread.sleep(500);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> liveEvents() >= eventsBefore + sensors * perSensor);
       client.resumeReading();
 
       Awaitility.await()
@@ -234,6 +243,12 @@ class LiveSocketTest {
         }
       }
     }
+  }
+
+  /** Readings the gateway has taken from Kafka for its sockets so far. */
+  private static double liveEvents() {
+    Matcher matcher = LIVE_EVENTS.matcher(given().get("/q/metrics").asString());
+    return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
   }
 
   private LiveClient authenticated(String token) throws Exception {

@@ -1,8 +1,9 @@
 package io.citypulse.gateway.edge;
 
-import io.citypulse.gateway.access.CallerResolver;
+import io.citypulse.access.token.BearerTokens;
+import io.citypulse.access.token.TokenVerifier;
+import io.citypulse.access.token.VerifiedCaller;
 import io.citypulse.gateway.access.DenyList;
-import io.citypulse.gateway.access.VerifiedCaller;
 import io.citypulse.gateway.proxy.ReverseProxy;
 import io.citypulse.gateway.proxy.RouteMatch;
 import io.citypulse.gateway.proxy.RouteTable;
@@ -39,7 +40,7 @@ public class EdgeFilter {
   private static final Set<String> OWN_ROUTES = Set.of("health", "status", "metrics", "docs", "ws");
 
   private final RouteTable routes;
-  private final CallerResolver callers;
+  private final TokenVerifier tokens;
   private final DenyList denyList;
   private final RateLimiter rateLimiter;
   private final ReverseProxy proxy;
@@ -48,14 +49,14 @@ public class EdgeFilter {
 
   public EdgeFilter(
       RouteTable routes,
-      CallerResolver callers,
+      TokenVerifier tokens,
       DenyList denyList,
       RateLimiter rateLimiter,
       ReverseProxy proxy,
       Problems problems,
       RequestRecorder recorder) {
     this.routes = routes;
-    this.callers = callers;
+    this.tokens = tokens;
     this.denyList = denyList;
     this.rateLimiter = rateLimiter;
     this.proxy = proxy;
@@ -95,13 +96,13 @@ public class EdgeFilter {
     context.put(ExchangeKeys.CALLER, VerifiedCaller.ANONYMOUS);
     recorder.recordWhenDone(context);
 
-    String token = CallerResolver.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String token = BearerTokens.fromHeader(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (token == null || route.map(match -> !match.verifyToken()).orElse(false)) {
       admit(context, VerifiedCaller.ANONYMOUS, route);
       return;
     }
     Context vertxContext = Vertx.currentContext();
-    callers
+    tokens
         .verify(token)
         .subscribe()
         .with(

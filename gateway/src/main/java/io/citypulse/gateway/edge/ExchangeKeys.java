@@ -12,7 +12,7 @@ public final class ExchangeKeys {
   /** {@link System#nanoTime()} when the request arrived, a {@link Long}. */
   public static final String STARTED_NANOS = "citypulse.startedNanos";
 
-  /** The verified caller, a {@link io.citypulse.gateway.access.VerifiedCaller}. */
+  /** The verified caller, a {@link io.citypulse.access.token.VerifiedCaller}. */
   public static final String CALLER = "citypulse.caller";
 
   /** The proxied route that matched, a {@link io.citypulse.gateway.proxy.RouteMatch}. */

@@ -1,6 +1,6 @@
 package io.citypulse.gateway.edge;
 
-import io.citypulse.gateway.access.VerifiedCaller;
+import io.citypulse.access.token.VerifiedCaller;
 import io.citypulse.gateway.audit.ApiRequest;
 import io.citypulse.gateway.audit.AuditPublisher;
 import io.citypulse.gateway.ops.RequestLog;

@@ -1,7 +1,7 @@
 package io.citypulse.gateway.live;
 
+import io.citypulse.access.token.VerifiedCaller;
 import io.citypulse.gateway.access.DenyList;
-import io.citypulse.gateway.access.VerifiedCaller;
 import io.citypulse.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citypulse.access.Caller;
 import io.citypulse.access.Role;
-import io.citypulse.gateway.access.CallerResolver;
+import io.citypulse.access.token.BearerTokens;
+import io.citypulse.access.token.TokenVerifier;
+import io.citypulse.access.token.VerifiedCaller;
 import io.citypulse.gateway.access.DenyList;
-import io.citypulse.gateway.access.VerifiedCaller;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -38,14 +39,14 @@ public class LiveSocket {
   private static final String ALL = "*";
 
   private final LiveHub hub;
-  private final CallerResolver callers;
+  private final TokenVerifier callers;
   private final DenyList denyList;
   private final SensorVisibility sensors;
   private final ObjectMapper json;
 
   public LiveSocket(
       LiveHub hub,
-      CallerResolver callers,
+      TokenVerifier callers,
       DenyList denyList,
       SensorVisibility sensors,
       ObjectMapper json) {
@@ -59,8 +60,7 @@ public class LiveSocket {
   @OnOpen
   public Uni<Void> open(WebSocketConnection connection) {
     Subscriber subscriber = hub.register(connection);
-    String token =
-        CallerResolver.bearerToken(connection.handshakeRequest().header("Authorization"));
+    String token = BearerTokens.fromHeader(connection.handshakeRequest().header("Authorization"));
     if (token == null) {
       subscriber.reply(
           message(

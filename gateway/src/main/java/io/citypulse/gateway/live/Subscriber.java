@@ -1,6 +1,6 @@
 package io.citypulse.gateway.live;
 
-import io.citypulse.gateway.access.VerifiedCaller;
+import io.citypulse.access.token.VerifiedCaller;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;

@@ -2,7 +2,7 @@ package io.citypulse.gateway.ops;
 
 import io.citypulse.access.Caller;
 import io.citypulse.access.Role;
-import io.citypulse.gateway.access.VerifiedCaller;
+import io.citypulse.access.token.VerifiedCaller;
 import io.citypulse.gateway.edge.ExchangeKeys;
 import io.citypulse.problem.Problem;
 import io.citypulse.problem.ProblemException;
