@@ -5,7 +5,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +71,7 @@ final class FakeUpstreams {
     private final int port;
     private final int controlPort;
     private volatile boolean failing;
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
     private int scrapes;
 
     Fake(String name) {
@@ -140,6 +143,10 @@ final class FakeUpstreams {
         request.response().setStatusCode(503).putHeader("X-Upstream", name).end("{}");
       } else if (path.startsWith("/api/sensors/hidden-")) {
         request.response().setStatusCode(404).end();
+      } else if (path.contains("/drop-once") && dropped.add(request.query())) {
+        // The connection closes under the request, as a kept-alive connection that the service
+        // closes at the moment the gateway reuses it; the same query is answered next time.
+        request.connection().close();
       } else if (path.contains("/slow")) {
         echo(request, 3000);
       } else {

@@ -220,6 +220,25 @@ class RoutingTest {
   }
 
   @Test
+  void lostConnectionIsRetriedOnlyForIdempotentRequests() {
+    given()
+        .get("/api/analytics/drop-once?id=get-1")
+        .then()
+        .statusCode(200)
+        .body("service", equalTo("analytics"))
+        .body("query", equalTo("id=get-1"));
+
+    given()
+        .contentType("application/json")
+        .body("{\"name\":\"x\"}")
+        .post("/api/analytics/drop-once?id=post-1")
+        .then()
+        .statusCode(502)
+        .contentType("application/problem+json")
+        .body("service", equalTo("analytics"));
+  }
+
+  @Test
   void circuitOpensAfterFailuresAndClosesAgain() throws InterruptedException {
     Fakes.control("flaky", "mode/fail");
     try {

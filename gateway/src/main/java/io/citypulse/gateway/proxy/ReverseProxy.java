@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -99,11 +100,22 @@ public class ReverseProxy {
       return;
     }
     RequestOptions options = requestOptions(context, upstream);
-    connect(
-            upstream,
-            options,
-            IDEMPOTENT.contains(options.getMethod()) ? upstream.config().retries() : 0)
-        .onSuccess(request -> exchange(context, upstream, request))
+    boolean idempotent = IDEMPOTENT.contains(options.getMethod());
+    attempt(context, upstream, options, idempotent ? upstream.config().retries() : 0, idempotent);
+  }
+
+  /**
+   * One attempt to connect and exchange. {@code resendable} is true while a lost connection may be
+   * retried on a fresh one: for an idempotent request, once, before any response byte arrived.
+   */
+  private void attempt(
+      RoutingContext context,
+      Upstream upstream,
+      RequestOptions options,
+      int connectRetries,
+      boolean resendable) {
+    connect(upstream, options, connectRetries)
+        .onSuccess(request -> exchange(context, upstream, options, request, resendable))
         .onFailure(
             failure -> {
               upstream.breaker().onFailure(System.nanoTime());
@@ -174,8 +186,19 @@ public class ReverseProxy {
             });
   }
 
-  private void exchange(RoutingContext context, Upstream upstream, HttpClientRequest request) {
+  private void exchange(
+      RoutingContext context,
+      Upstream upstream,
+      RequestOptions options,
+      HttpClientRequest request,
+      boolean resendable) {
     HttpServerRequest in = context.request();
+    // A request without a body can be sent again as it was.
+    boolean bodiless = hasNoBody(in);
+    if (bodiless && !in.isEnded()) {
+      // Let the paused request take its end, so the connection can carry the next request.
+      in.resume();
+    }
     AtomicBoolean timedOut = new AtomicBoolean();
     long timeoutMillis = upstream.config().timeout().toMillis();
     long timer =
@@ -193,7 +216,7 @@ public class ReverseProxy {
                 request.reset();
               }
             });
-    Future<HttpClientResponse> sent = in.isEnded() ? request.send() : request.send(in);
+    Future<HttpClientResponse> sent = bodiless ? request.send() : request.send(in);
     sent.onSuccess(
             response -> {
               vertx.cancelTimer(timer);
@@ -207,6 +230,15 @@ public class ReverseProxy {
               vertx.cancelTimer(timer);
               if (context.response().closed()) {
                 upstream.breaker().onAbandoned();
+                return;
+              }
+              if (!timedOut.get() && resendable && bodiless && isConnectionLost(failure)) {
+                // A kept-alive connection that the service closed as the request went out: the
+                // service has not answered it, so an idempotent request goes again, on a fresh
+                // connection, without counting against the service.
+                Log.debugf(
+                    "Connection to %s lost before its answer; sending again", upstream.name());
+                attempt(context, upstream, options, 0, false);
                 return;
               }
               upstream.breaker().onFailure(System.nanoTime());
@@ -245,7 +277,47 @@ public class ReverseProxy {
     if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
       out.setChunked(true);
     }
-    response.pipeTo(out);
+    // By hand rather than with pipeTo: a client that disconnects mid-body ends the relay quietly,
+    // where a pipe would keep writing to the closed response and fail on every chunk.
+    response.handler(
+        chunk -> {
+          if (out.closed() || out.ended()) {
+            return;
+          }
+          out.write(chunk);
+          if (out.writeQueueFull()) {
+            response.pause();
+            out.drainHandler(ignored -> response.resume());
+          }
+        });
+    response.exceptionHandler(
+        failure -> {
+          if (!out.closed() && !out.ended()) {
+            Log.warnf("Answer of the upstream broke off: %s", failure.getMessage());
+            out.reset();
+          }
+        });
+    response.endHandler(
+        ignored -> {
+          if (!out.closed() && !out.ended()) {
+            out.end();
+          }
+        });
+  }
+
+  /** Whether the request has no body: it ended already, or its headers announce none. */
+  private static boolean hasNoBody(HttpServerRequest in) {
+    if (in.isEnded()) {
+      return true;
+    }
+    String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return in.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+        && (length == null || "0".equals(length.trim()));
+  }
+
+  /** Whether the connection closed under the request, as opposed to a reset or a timeout. */
+  private static boolean isConnectionLost(Throwable failure) {
+    return failure instanceof HttpClosedException;
   }
 
   private void reject(RoutingContext context, Problem problem) {
