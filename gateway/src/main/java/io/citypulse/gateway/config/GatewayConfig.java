@@ -177,10 +177,6 @@ public interface GatewayConfig {
     @WithDefault("10000")
     int bufferSize();
 
-    /** Events handed to Kafka and not yet acknowledged. */
-    @WithDefault("1000")
-    int maxInFlight();
-
     /** The {@code ce_source} attribute of the events. */
     @WithDefault("urn:citypulse:gateway")
     String source();
