@@ -10,7 +10,7 @@
 # Start the gateway without rate limits, or the 429s count as errors:
 #   CITYPULSE_GATEWAY_RATE_LIMITS_ENABLED=false ./citypulse up --detach
 # Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000),
-# PARTS (http,ws: the parts to run);
+# WARMUP (10s per endpoint before the measured runs), PARTS (http,ws: the parts to run);
 # --smoke runs each part for 10 seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
@@ -20,6 +20,7 @@ CONNECTIONS="${CONNECTIONS:-500}"
 THREADS="${THREADS:-2}"
 CLIENTS="${CLIENTS:-500}"
 RATE="${RATE:-1000}"
+WARMUP="${WARMUP:-10s}"
 if [[ "${1:-}" == "--smoke" ]]; then
   DURATION=10s
 fi
@@ -63,9 +64,18 @@ run_wrk() { # name base path
 }
 
 if [[ "${PARTS:-http,ws}" == *http* ]]; then
-echo "==> HTTP, $CONNECTIONS connections, $DURATION each (name avg_ms p99_ms requests errors)"
 latest=/api/readings/latest
 history="/api/sensors/$sensor/readings?from=$from&resolution=1h"
+# A JVM that has just started runs its code interpreted; the first run would pay for that.
+echo "==> warming up, ${WARMUP} per endpoint (not measured)"
+for base in "$GATEWAY" "$INGEST"; do
+  for path in "$latest" "$history"; do
+    TOKENS_FILE="$WORK/tokens.txt" REQUEST_PATH="$path" \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout 10s -s "$HERE/mixed-tokens.lua" "$base" \
+      >/dev/null 2>&1
+  done
+done
+echo "==> HTTP, $CONNECTIONS connections, $DURATION each (name avg_ms p99_ms requests errors)"
 {
   run_wrk gateway-latest "$GATEWAY" "$latest"
   run_wrk direct-latest "$INGEST" "$latest"
