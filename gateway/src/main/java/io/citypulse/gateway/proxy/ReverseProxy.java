@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Failures become problem+json naming the service: 503 when the service is not configured, its
  * circuit is open or no connection can be made; 504 when the response headers do not arrive within
  * the service's {@code timeout}; 502 when the connection breaks. Only GET, HEAD, PUT and DELETE are
- * retried, and only after a failed connect, when no byte of the request has been sent.
+ * retried: after a failed connect, and once when a kept-alive connection closes under a request
+ * without a body before any answer arrived.
  *
  * <p>NOTE: vertx-http-proxy 4.5 responds to origin failures with a bare 502 and offers no hook for
  * a problem+json body, a 503/504 distinction or connect retries, so this class uses the core HTTP
