@@ -147,6 +147,9 @@ final class FakeUpstreams {
         // The connection closes under the request, as a kept-alive connection that the service
         // closes at the moment the gateway reuses it; the same query is answered next time.
         request.connection().close();
+      } else if (path.contains("/stall-body")) {
+        // Headers and a first chunk, then nothing: a service stuck in the middle of its answer.
+        request.response().setChunked(true).putHeader("X-Upstream", name).write("{\"partial\":");
       } else if (path.contains("/slow")) {
         echo(request, 3000);
       } else {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.citypulse.testsupport.TestIssuer;
@@ -217,6 +218,16 @@ class RoutingTest {
         .body("timeoutMs", equalTo(1000));
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertTrue(millis < 2500, "504 came after " + millis + " ms");
+  }
+
+  @Test
+  void stalledBodyIsCutOffAfterTheTimeout() {
+    long started = System.nanoTime();
+    // The status line and the first chunk are relayed; then the gateway resets the exchange, so
+    // the client sees a body that breaks off instead of a request that hangs.
+    assertThrows(Exception.class, () -> given().get("/api/analytics/stall-body").asString());
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(millis >= 900 && millis < 3000, "cut off after " + millis + " ms");
   }
 
   @Test

@@ -221,10 +221,8 @@ public class ReverseProxy {
     sent.onSuccess(
             response -> {
               vertx.cancelTimer(timer);
-              // From here on the timeout applies between chunks of the streamed body.
-              request.idleTimeout(timeoutMillis);
               recordOutcome(upstream, response.statusCode());
-              relay(context, response);
+              relay(context, request, response, timeoutMillis);
             })
         .onFailure(
             failure -> {
@@ -261,7 +259,11 @@ public class ReverseProxy {
     }
   }
 
-  private static void relay(RoutingContext context, HttpClientResponse response) {
+  private void relay(
+      RoutingContext context,
+      HttpClientRequest request,
+      HttpClientResponse response,
+      long timeoutMillis) {
     HttpServerResponse out = context.response();
     out.setStatusCode(response.statusCode());
     out.setStatusMessage(response.statusMessage());
@@ -280,8 +282,11 @@ public class ReverseProxy {
     }
     // By hand rather than with pipeTo: a client that disconnects mid-body ends the relay quietly,
     // where a pipe would keep writing to the closed response and fail on every chunk.
+    // From here on the timeout applies between chunks of the body.
+    BodyIdleTimeout idle = new BodyIdleTimeout(request, timeoutMillis);
     response.handler(
         chunk -> {
+          idle.touch();
           if (out.closed() || out.ended()) {
             return;
           }
@@ -293,6 +298,7 @@ public class ReverseProxy {
         });
     response.exceptionHandler(
         failure -> {
+          idle.stop();
           if (!out.closed() && !out.ended()) {
             Log.warnf("Answer of the upstream broke off: %s", failure.getMessage());
             out.reset();
@@ -300,10 +306,59 @@ public class ReverseProxy {
         });
     response.endHandler(
         ignored -> {
+          idle.stop();
           if (!out.closed() && !out.ended()) {
             out.end();
           }
         });
+  }
+
+  /**
+   * Resets the upstream request when its body stalls for longer than the timeout. One timer per
+   * body, set again only when it fires while chunks still arrive. The client's own idle timeout
+   * would do the same, but its timer outlives the response: under load that kept every request
+   * alive for the length of the timeout.
+   */
+  private final class BodyIdleTimeout {
+
+    private final HttpClientRequest request;
+    private final long timeoutNanos;
+    private volatile long lastChunkNanos = System.nanoTime();
+    private volatile boolean stopped;
+    private volatile long timerId;
+
+    BodyIdleTimeout(HttpClientRequest request, long timeoutMillis) {
+      this.request = request;
+      this.timeoutNanos = timeoutMillis * 1_000_000;
+      arm(timeoutMillis);
+    }
+
+    void touch() {
+      lastChunkNanos = System.nanoTime();
+    }
+
+    void stop() {
+      stopped = true;
+      vertx.cancelTimer(timerId);
+    }
+
+    private void arm(long millis) {
+      timerId = vertx.setTimer(Math.max(1, millis), id -> check());
+    }
+
+    private void check() {
+      if (stopped) {
+        return;
+      }
+      long idleNanos = System.nanoTime() - lastChunkNanos;
+      if (idleNanos >= timeoutNanos) {
+        Log.warnf(
+            "The answer's body stalled for %d ms; the request is reset", idleNanos / 1_000_000);
+        request.reset();
+      } else {
+        arm((timeoutNanos - idleNanos) / 1_000_000 + 1);
+      }
+    }
   }
 
   /** Whether the request has no body: it ended already, or its headers announce none. */
