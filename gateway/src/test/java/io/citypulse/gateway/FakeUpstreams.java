@@ -144,11 +144,11 @@ final class FakeUpstreams {
       } else if (path.startsWith("/api/sensors/hidden-")) {
         request.response().setStatusCode(404).end();
       } else if (path.contains("/drop-once") && dropped.add(request.query())) {
-        // The connection closes under the request, as a kept-alive connection that the service
-        // closes at the moment the gateway reuses it; the same query is answered next time.
+        // The connection closes under the request, as when the service closes a kept-alive
+        // connection at the moment the gateway reuses it. The same query gets a response next time.
         request.connection().close();
       } else if (path.contains("/stall-body")) {
-        // Headers and a first chunk, then nothing: a service stuck in the middle of its answer.
+        // Headers and a first chunk, then nothing: a service stuck in the middle of its response.
         request.response().setChunked(true).putHeader("X-Upstream", name).write("{\"partial\":");
       } else if (path.contains("/slow")) {
         echo(request, 3000);
@@ -157,9 +157,7 @@ final class FakeUpstreams {
       }
     }
 
-    /**
-     * Reads the whole body at once and answers with what arrived, after a delay in milliseconds.
-     */
+    /** Reads the whole body, then responds with what arrived after a delay in milliseconds. */
     private void echo(HttpServerRequest request, long delay) {
       request
           .body()

@@ -221,17 +221,18 @@ class RoutingTest {
   }
 
   @Test
-  void stalledBodyIsCutOffAfterTheTimeout() {
+  void stalledBodyIsCutOff() {
     long started = System.nanoTime();
-    // The status line and the first chunk are relayed; then the gateway resets the exchange, so
+    // The status line and the first chunk are relayed. Then the gateway resets the exchange, so
     // the client sees a body that breaks off instead of a request that hangs.
     assertThrows(Exception.class, () -> given().get("/api/analytics/stall-body").asString());
     long millis = (System.nanoTime() - started) / 1_000_000;
-    assertTrue(millis >= 900 && millis < 3000, "cut off after " + millis + " ms");
+    assertTrue(millis >= 900, "cut off after " + millis + " ms, before the 1 s timeout");
+    assertTrue(millis < 3000, "cut off after " + millis + " ms");
   }
 
   @Test
-  void lostConnectionIsRetriedOnlyForIdempotentRequests() {
+  void lostConnectionRetriedForIdempotentOnly() {
     given()
         .get("/api/analytics/drop-once?id=get-1")
         .then()

@@ -46,9 +46,9 @@ public class RequestRecorder {
   }
 
   /**
-   * The timer of one route, method and status class. Looked up in a map of its own because building
-   * and registering a meter on every request showed in the profile; the tag values come from the
-   * route table, the standard HTTP methods and the status classes, a bounded set.
+   * Returns the timer of one route, method and status class. Building and registering a meter on
+   * every request showed in the profile, so timers are kept in a map. The tag values come from the
+   * route table, the standard HTTP methods and the status classes, which is a bounded set.
    */
   private Timer timer(String route, String method, String statusClass) {
     return timers.computeIfAbsent(

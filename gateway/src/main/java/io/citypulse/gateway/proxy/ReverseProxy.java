@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * circuit is open or no connection can be made; 504 when the response headers do not arrive within
  * the service's {@code timeout}; 502 when the connection breaks. Only GET, HEAD, PUT and DELETE are
  * retried: after a failed connect, and once when a kept-alive connection closes under a request
- * without a body before any answer arrived.
+ * without a body before any response arrived.
  *
  * <p>NOTE: vertx-http-proxy 4.5 responds to origin failures with a bare 502 and offers no hook for
  * a problem+json body, a 503/504 distinction or connect retries, so this class uses the core HTTP
@@ -232,11 +232,12 @@ public class ReverseProxy {
                 return;
               }
               if (!timedOut.get() && resendable && bodiless && isConnectionLost(failure)) {
-                // A kept-alive connection that the service closed as the request went out: the
-                // service has not answered it, so an idempotent request goes again, on a fresh
-                // connection, without counting against the service.
+                // The service closed a kept-alive connection as the request went out, so it has not
+                // processed the request. An idempotent request is sent again on a fresh
+                // connection, and the failure does not count against the service.
                 Log.debugf(
-                    "Connection to %s lost before its answer; sending again", upstream.name());
+                    "Connection to %s closed before its response; sending the request again",
+                    upstream.name());
                 attempt(context, upstream, options, 0, false);
                 return;
               }
@@ -300,7 +301,7 @@ public class ReverseProxy {
         failure -> {
           idle.stop();
           if (!out.closed() && !out.ended()) {
-            Log.warnf("Answer of the upstream broke off: %s", failure.getMessage());
+            Log.warnf("Response body of the upstream broke off: %s", failure.getMessage());
             out.reset();
           }
         });
@@ -353,7 +354,8 @@ public class ReverseProxy {
       long idleNanos = System.nanoTime() - lastChunkNanos;
       if (idleNanos >= timeoutNanos) {
         Log.warnf(
-            "The answer's body stalled for %d ms; the request is reset", idleNanos / 1_000_000);
+            "Response body stalled for %d ms; resetting the upstream request",
+            idleNanos / 1_000_000);
         request.reset();
       } else {
         arm((timeoutNanos - idleNanos) / 1_000_000 + 1);
@@ -361,7 +363,7 @@ public class ReverseProxy {
     }
   }
 
-  /** Whether the request has no body: it ended already, or its headers announce none. */
+  /** Returns true if the request has no body: it ended already, or its headers announce none. */
   private static boolean hasNoBody(HttpServerRequest in) {
     if (in.isEnded()) {
       return true;
@@ -371,7 +373,7 @@ public class ReverseProxy {
         && (length == null || "0".equals(length.trim()));
   }
 
-  /** Whether the connection closed under the request, as opposed to a reset or a timeout. */
+  /** Returns true if the connection closed under the request, as opposed to a reset or timeout. */
   private static boolean isConnectionLost(Throwable failure) {
     return failure instanceof HttpClosedException;
   }
