@@ -2,6 +2,7 @@ package io.citypulse.access;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ public enum Role {
   ADMIN(
       "admin",
       "Admin",
+      "Administrator",
       BuildingScope.ALL,
       SensorAccess.READ_WRITE,
       AnalyticsAccess.FULL,
@@ -21,6 +23,7 @@ public enum Role {
   TECHNIKER(
       "techniker",
       "Techniker",
+      "Technician",
       BuildingScope.ALL,
       SensorAccess.READ_WRITE,
       AnalyticsAccess.LIMITED,
@@ -29,6 +32,7 @@ public enum Role {
   ENERGIEMANAGER(
       "energiemanager",
       "Energiemanager",
+      "Energy manager",
       BuildingScope.ALL,
       SensorAccess.READ,
       AnalyticsAccess.FULL,
@@ -37,6 +41,7 @@ public enum Role {
   GEBAEUDEVERWALTER(
       "gebaeudeverwalter",
       "Gebäudeverwalter",
+      "Building manager",
       BuildingScope.ASSIGNED,
       SensorAccess.READ,
       AnalyticsAccess.BUILDING,
@@ -45,6 +50,7 @@ public enum Role {
   BUERGER(
       "buerger",
       "Bürger",
+      "Citizen",
       BuildingScope.PUBLIC,
       SensorAccess.NONE,
       AnalyticsAccess.PUBLIC,
@@ -52,6 +58,7 @@ public enum Role {
       EnumSet.noneOf(AlertCategory.class)),
   ANALYST(
       "analyst",
+      "Analyst",
       "Analyst",
       BuildingScope.ALL,
       SensorAccess.READ,
@@ -61,6 +68,7 @@ public enum Role {
 
   private final String id;
   private final String displayName;
+  private final String englishDisplayName;
   private final BuildingScope buildings;
   private final SensorAccess sensors;
   private final AnalyticsAccess analytics;
@@ -70,6 +78,7 @@ public enum Role {
   Role(
       String id,
       String displayName,
+      String englishDisplayName,
       BuildingScope buildings,
       SensorAccess sensors,
       AnalyticsAccess analytics,
@@ -77,6 +86,7 @@ public enum Role {
       Set<AlertCategory> alerts) {
     this.id = id;
     this.displayName = displayName;
+    this.englishDisplayName = englishDisplayName;
     this.buildings = buildings;
     this.sensors = sensors;
     this.analytics = analytics;
@@ -91,6 +101,11 @@ public enum Role {
   /** German name for user-facing text. */
   public String displayName() {
     return displayName;
+  }
+
+  /** English name for the English part of bilingual text. */
+  public String englishDisplayName() {
+    return englishDisplayName;
   }
 
   public BuildingScope buildings() {
@@ -117,6 +132,11 @@ public enum Role {
 
   public static Optional<Role> fromId(String id) {
     return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
+  }
+
+  /** Returns the ids of all roles in declaration order. */
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(Role::id).toList();
   }
 
   /** Scope of the buildings a role may see. */
