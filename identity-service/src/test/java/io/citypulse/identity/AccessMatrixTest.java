@@ -3,9 +3,9 @@ package io.citypulse.identity;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.key.SigningKey;
 import io.citypulse.identity.key.SigningKeys;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.testsupport.TestIssuer;
 import io.quarkus.arc.Arc;

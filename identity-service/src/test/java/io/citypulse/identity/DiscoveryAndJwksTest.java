@@ -1,6 +1,7 @@
 package io.citypulse.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,7 +33,11 @@ class DiscoveryAndJwksTest {
         .body("userinfo_endpoint", endsWith("/oauth2/userinfo"))
         .body("revocation_endpoint", endsWith("/oauth2/revoke"))
         .body("grant_types_supported", hasItems("password", "refresh_token", "client_credentials"))
-        .body("id_token_signing_alg_values_supported", hasItem("RS256"));
+        .body("id_token_signing_alg_values_supported", hasItem("RS256"))
+        .body(
+            "citypulse_roles",
+            contains(
+                "admin", "techniker", "energiemanager", "gebaeudeverwalter", "buerger", "analyst"));
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.citypulse.identity;
 
 import static io.restassured.RestAssured.given;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.password.PasswordHasher;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.identity.user.UserRepository;
 import io.citypulse.identity.user.UserStatus;
@@ -41,7 +41,7 @@ final class Fixtures {
         new User(
             UUID.randomUUID(),
             email,
-            "Test " + role.displayNameEn(),
+            "Test " + role.englishDisplayName(),
             role,
             List.of(buildings),
             UserStatus.ACTIVE,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.citypulse.identity.user.Role;
+import io.citypulse.access.Role;
 import io.citypulse.identity.user.User;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.citypulse.identity.user.Role;
+import io.citypulse.access.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;

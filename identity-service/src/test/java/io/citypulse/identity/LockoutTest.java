@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.citypulse.access.Role;
 import io.citypulse.events.Topics;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

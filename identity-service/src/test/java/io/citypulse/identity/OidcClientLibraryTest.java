@@ -26,7 +26,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import io.citypulse.identity.user.Role;
+import io.citypulse.access.Role;
 import io.citypulse.identity.user.User;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.citypulse.identity.user.Role;
+import io.citypulse.access.Role;
 import io.citypulse.identity.user.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.citypulse.identity.user.Role;
+import io.citypulse.access.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.testsupport.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;

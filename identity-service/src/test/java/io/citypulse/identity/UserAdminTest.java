@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.citypulse.access.Role;
 import io.citypulse.events.Topics;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -40,6 +40,7 @@ class UserAdminTest {
             .statusCode(201)
             .body("email", equalTo(email))
             .body("role", equalTo("gebaeudeverwalter"))
+            .body("roleDisplayName", equalTo("Gebäudeverwalter"))
             .body("buildings", contains("rathaus"))
             .body("status", equalTo("active"))
             .body("mustChangePassword", equalTo(true))
@@ -53,6 +54,7 @@ class UserAdminTest {
     assertTrue(mail.getText().startsWith("Guten Tag"), mail.getText());
     assertTrue(mail.getText().contains("Gebäudeverwalter"), mail.getText());
     assertTrue(mail.getText().contains("Hello"), mail.getText());
+    assertTrue(mail.getText().contains("Building manager"), mail.getText());
     assertTrue(
         !mail.getText().contains("Initial-Passwort-2025"), "mail must not contain the password");
     Fixtures.passwordGrant(email, "Initial-Passwort-2025")

@@ -19,7 +19,7 @@ public record MeView(
         user.email(),
         user.name(),
         user.role().id(),
-        user.role().displayNameDe(),
+        user.role().displayName(),
         user.buildings(),
         user.mustChangePassword());
   }

@@ -37,7 +37,7 @@ public record UserView(
         user.email(),
         user.name(),
         user.role().id(),
-        user.role().displayNameDe(),
+        user.role().displayName(),
         user.buildings(),
         user.status().id(),
         user.statusReason(),

@@ -1,12 +1,12 @@
 package io.citypulse.identity.demo;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.client.ClientAdminService;
 import io.citypulse.identity.config.IdentityConfig;
 import io.citypulse.identity.event.Actor;
 import io.citypulse.identity.event.EventType;
 import io.citypulse.identity.event.Outbox;
 import io.citypulse.identity.password.PasswordHasher;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.identity.user.UserRepository;
 import io.citypulse.identity.user.UserStatus;

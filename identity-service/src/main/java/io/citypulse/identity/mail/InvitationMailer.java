@@ -37,8 +37,8 @@ public class InvitationMailer {
         invitation
             .data("name", user.name())
             .data("email", user.email())
-            .data("roleDe", user.role().displayNameDe())
-            .data("roleEn", user.role().displayNameEn())
+            .data("roleDe", user.role().displayName())
+            .data("roleEn", user.role().englishDisplayName())
             .data("town", config.town())
             .data("loginUrl", config.dashboardUrl())
             .data("minLength", PasswordPolicy.MIN_LENGTH)

@@ -1,7 +1,7 @@
 package io.citypulse.identity.rest;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.config.IdentityConfig;
-import io.citypulse.identity.user.Role;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

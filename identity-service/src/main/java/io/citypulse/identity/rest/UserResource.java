@@ -1,5 +1,6 @@
 package io.citypulse.identity.rest;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.api.CreateUserRequest;
 import io.citypulse.identity.api.StatusChangeRequest;
 import io.citypulse.identity.api.UpdateUserRequest;
@@ -7,7 +8,6 @@ import io.citypulse.identity.api.UserPage;
 import io.citypulse.identity.api.UserView;
 import io.citypulse.identity.mail.InvitationMailer;
 import io.citypulse.identity.security.Roles;
-import io.citypulse.identity.user.Role;
 import io.citypulse.identity.user.User;
 import io.citypulse.identity.user.UserAdminService;
 import io.citypulse.identity.user.UserFilter;

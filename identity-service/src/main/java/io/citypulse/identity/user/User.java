@@ -1,5 +1,6 @@
 package io.citypulse.identity.user;
 
+import io.citypulse.access.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.citypulse.identity.user;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.api.CreateUserRequest;
 import io.citypulse.identity.api.UpdateUserRequest;
 import io.citypulse.identity.event.Actor;
@@ -98,7 +99,7 @@ public class UserAdminService {
     Role role = request.role() == null ? user.role() : role(request.role());
     List<String> requested = request.buildings();
     if (requested == null) {
-      requested = role.hasAssignedBuildings() ? user.buildings() : List.of();
+      requested = hasAssignedBuildings(role) ? user.buildings() : List.of();
     }
     List<String> buildings = buildings(role, requested);
 
@@ -131,17 +132,22 @@ public class UserAdminService {
   private static List<String> buildings(Role role, List<String> requested) {
     List<String> buildings =
         requested == null ? List.of() : requested.stream().distinct().sorted().toList();
-    if (role.hasAssignedBuildings() && buildings.isEmpty()) {
+    if (hasAssignedBuildings(role) && buildings.isEmpty()) {
       throw ProblemException.invalidField(
           "buildings", buildings, "at least one building id for role " + role.id());
     }
-    if (!role.hasAssignedBuildings() && !buildings.isEmpty()) {
+    if (!hasAssignedBuildings(role) && !buildings.isEmpty()) {
       throw ProblemException.invalidField(
           "buildings",
           buildings,
           "no buildings: role " + role.id() + " sees all buildings its permissions allow");
     }
     return buildings;
+  }
+
+  /** Returns whether users of the role see only the buildings assigned to them. */
+  private static boolean hasAssignedBuildings(Role role) {
+    return role.buildings() == Role.BuildingScope.ASSIGNED;
   }
 
   private static ProblemException emailTaken(String email) {

@@ -1,5 +1,6 @@
 package io.citypulse.identity.user;
 
+import io.citypulse.access.Role;
 import io.citypulse.identity.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
