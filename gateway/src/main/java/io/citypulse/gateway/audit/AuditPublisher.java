@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.citypulse.events.Topics;
 import io.citypulse.gateway.config.GatewayConfig;
+import io.citypulse.gateway.edge.RequestIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -159,7 +159,7 @@ public class AuditPublisher {
     }
     RecordHeaders headers = new RecordHeaders();
     headers.add("ce_specversion", SPEC_VERSION);
-    headers.add("ce_id", bytes(UUID.randomUUID().toString()));
+    headers.add("ce_id", bytes(RequestIds.randomUuid().toString()));
     headers.add("ce_type", EVENT_TYPE);
     headers.add("ce_source", source);
     headers.add("ce_time", bytes(request.occurredAt().toString()));

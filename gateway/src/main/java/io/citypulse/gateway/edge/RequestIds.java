@@ -1,8 +1,8 @@
 package io.citypulse.gateway.edge;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +26,6 @@ public final class RequestIds {
   private static final Pattern VALID_TRACEPARENT =
       Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private RequestIds() {}
 
   /** Returns the caller's request id if it is valid, else a new random UUID. */
@@ -35,7 +33,19 @@ public final class RequestIds {
     if (received != null && VALID_REQUEST_ID.matcher(received).matches()) {
       return received;
     }
-    return UUID.randomUUID().toString();
+    return randomUuid().toString();
+  }
+
+  /**
+   * Returns a version 4 UUID from {@link ThreadLocalRandom}. Request, trace and event ids need to
+   * be unique, not unguessable: none of them grants anything. {@code UUID.randomUUID()} draws from
+   * a shared {@code SecureRandom}, which several times per request showed in the profile.
+   */
+  public static UUID randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low);
   }
 
   /**
@@ -55,7 +65,7 @@ public final class RequestIds {
 
   private static String randomHex(int bytes) {
     byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
+    ThreadLocalRandom.current().nextBytes(value);
     return HexFormat.of().formatHex(value);
   }
 }
