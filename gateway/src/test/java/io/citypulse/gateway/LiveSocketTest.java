@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.citypulse.events.Topics;
 import io.citypulse.testsupport.TestIssuer;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The live socket: authentication, the role matrix on pushes, batches, and slow clients. */
@@ -280,8 +282,26 @@ class LiveSocketTest {
             });
   }
 
+  /**
+   * Waits for the first message of a type. The limit is generous because a loaded build machine can
+   * be slow to verify the first token; a timeout reports what the socket did receive.
+   */
   private static JsonObject awaitMessage(LiveClient client, String type) {
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.messages(type).isEmpty());
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !client.messages(type).isEmpty());
+    } catch (ConditionTimeoutException e) {
+      fail(
+          "No '"
+              + type
+              + "' message within 30 s. Received: "
+              + client.messages()
+              + "; closed: "
+              + client.isClosed()
+              + ", close code: "
+              + client.closeCode());
+    }
     return client.messages(type).get(0);
   }
 

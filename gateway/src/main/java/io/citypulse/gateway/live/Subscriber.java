@@ -123,7 +123,15 @@ final class Subscriber {
 
   /** Sends a message of the protocol (not an event) right away, bypassing the event queue. */
   void reply(String json) {
-    connection.sendText(json).subscribe().with(ignored -> {}, failure -> {});
+    connection
+        .sendText(json)
+        .subscribe()
+        .with(
+            ignored -> {},
+            failure ->
+                Log.warnf(
+                    "Sending a protocol message to live socket %s failed: %s",
+                    connection.id(), failure.getMessage()));
   }
 
   /**
