@@ -222,7 +222,7 @@ public class ReverseProxy {
             response -> {
               vertx.cancelTimer(timer);
               recordOutcome(upstream, response.statusCode());
-              relay(context, request, response, timeoutMillis);
+              relay(context, upstream.name(), request, response, timeoutMillis);
             })
         .onFailure(
             failure -> {
@@ -262,6 +262,7 @@ public class ReverseProxy {
 
   private void relay(
       RoutingContext context,
+      String service,
       HttpClientRequest request,
       HttpClientResponse response,
       long timeoutMillis) {
@@ -294,14 +295,19 @@ public class ReverseProxy {
           out.write(chunk);
           if (out.writeQueueFull()) {
             response.pause();
-            out.drainHandler(ignored -> response.resume());
+            out.drainHandler(
+                ignored -> {
+                  // A client that reads slowly is not a stalled service.
+                  idle.touch();
+                  response.resume();
+                });
           }
         });
     response.exceptionHandler(
         failure -> {
           idle.stop();
           if (!out.closed() && !out.ended()) {
-            Log.warnf("Response body of the upstream broke off: %s", failure.getMessage());
+            Log.warnf("Response body of %s broke off: %s", service, failure.getMessage());
             out.reset();
           }
         });
