@@ -14,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Maps the claims of a verified access token to a caller: the role from {@code groups} (the first
- * one CityPulse knows), the assigned buildings from {@code buildings}, the scopes from the
+ * CityPulse role in it), the assigned buildings from {@code buildings}, the scopes from the
  * space-separated {@code scope}, and the token's issue and expiry times.
  */
 public final class TokenClaims {

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * token is therefore kept for {@code citypulse.access.token-cache.max-age} (one minute), never past
  * its own expiry. A rejected token is never kept, so a tampered or foreign token is checked each
  * time. A size or age of zero switches the cache off. Whether the user behind a token is still
- * active is not part of this answer: callers check that per request (the gateway's deny-list). A
- * key withdrawn from the issuer's key set stops accepting its tokens at most {@code max-age} later.
+ * active is not part of this check: callers check that per request (the gateway's deny-list). A key
+ * withdrawn from the issuer's key set stops accepting its tokens at most {@code max-age} later.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -57,7 +57,7 @@ public class TokenVerifier {
 
   /**
    * Verifies the token; the Uni fails with an authentication error for a rejected token. A token
-   * accepted less than {@code max-age} ago is answered from memory.
+   * accepted less than {@code max-age} ago is returned from memory.
    */
   public Uni<VerifiedCaller> verify(String token) {
     if (accepted == null) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The cache in front of quarkus-oidc. The issuer here is a stand-in that accepts tokens named
- * "good-*" and counts how often it is asked; signature checks themselves are tested against a real
+ * "good-*" and counts its verifications. Signature checks themselves are tested against a real
  * issuer in the services' access tests.
  */
 class TokenVerifierTest {
@@ -90,7 +90,8 @@ class TokenVerifierTest {
 
     Thread.sleep(2000);
     expiresAt = Instant.now().minusSeconds(1);
-    // The issuer now answers for an expired token; the cache must not have answered instead.
+    // The issuer now returns an expired token's identity, so a third verification proves that the
+    // cache did not return the entry past the token's expiry.
     verifier.verify("good-3").await().indefinitely();
 
     assertEquals(2, checks.get());
