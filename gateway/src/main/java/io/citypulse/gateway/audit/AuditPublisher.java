@@ -93,8 +93,10 @@ public class AuditPublisher {
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
+                // The broker's work is mostly per batch: waiting up to 100 ms puts a few hundred
+                // events in each batch under load, and audit events are not read within seconds.
                 ProducerConfig.LINGER_MS_CONFIG,
-                20,
+                100,
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 131_072,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
