@@ -10,13 +10,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open live sockets of this replica. Hands every event to every socket (each filters by its
- * subscription and the caller's role), and once a second closes sockets that never authenticated,
- * whose token expired or was revoked at the edge, or whose client fell too far behind.
+ * The open live sockets of this replica. Hands every batch of events to every socket (each filters
+ * by its subscription and the caller's role), and once a second closes sockets that never
+ * authenticated, whose token expired or was revoked at the edge, or whose client fell too far
+ * behind.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -60,11 +62,15 @@ public class LiveHub {
     subscribers.remove(connection.id());
   }
 
-  /** Hands the event to every socket. */
-  public void publish(LiveEvent event) {
-    delivered.increment();
+  /** Hands the events, in their order, to every socket. */
+  public void publish(List<? extends LiveEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    delivered.increment(events.size());
+    EventBatch batch = new EventBatch(List.copyOf(events));
     for (Subscriber subscriber : subscribers.values()) {
-      subscriber.offer(event);
+      subscriber.offer(batch);
     }
   }
 

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes {@code citypulse.readings.validated} in a consumer group of this replica alone, so every
- * replica pushes every reading to its own sockets, and hands each reading to the {@link LiveHub}.
- * It starts at the newest offset: a socket shows live values, not history.
+ * replica pushes every reading to its own sockets, and hands the readings of each poll to the
+ * {@link LiveHub}. It starts at the newest offset: a socket shows live values, not history.
  */
 @ApplicationScoped
 public class ReadingStream {
@@ -25,12 +27,20 @@ public class ReadingStream {
     this.json = json;
   }
 
+  /**
+   * Takes the records of one poll together, so each socket gets them as one message instead of one
+   * message per reading; the poll's wait (fetch.max.wait.ms) bounds how long a reading waits.
+   */
   @Incoming("readings-validated")
-  public void consume(String value) {
-    ReadingEvent event = toEvent(value);
-    if (event != null) {
-      hub.publish(event);
+  public void consume(List<String> values) {
+    List<LiveEvent> events = new ArrayList<>(values.size());
+    for (String value : values) {
+      ReadingEvent event = toEvent(value);
+      if (event != null) {
+        events.add(event);
+      }
     }
+    hub.publish(events);
   }
 
   private ReadingEvent toEvent(String value) {

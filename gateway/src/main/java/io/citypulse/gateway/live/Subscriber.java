@@ -15,14 +15,16 @@ import java.util.Set;
 /**
  * One live socket: who is connected, what they subscribed to, and the send queue.
  *
- * <p>At most {@code maxInFlight} messages are handed to the socket and not yet written out. An
- * event that arrives while fewer are in flight and none wait goes out at once as its own message.
- * Beyond that, events wait in a map that keeps only the newest event per coalescing key (per
- * sensor), so a client that reads slowly skips intermediate values instead of slowing the others.
- * When a send completes, up to {@code maxBatch} waiting events go out as one {@code batch} message
- * (see {@link #batch}), or a single waiting event as its own message. A client is disconnected when
- * more than {@code maxPendingKeys} keys wait or when its oldest unwritten message is older than the
- * configured send delay, see {@link #isTooSlow}.
+ * <p>Events arrive in batches, as the gateway takes them from Kafka (see {@link EventBatch}). At
+ * most {@code maxInFlight} messages are handed to the socket and not yet written out. The events of
+ * a batch that arrive while fewer are in flight and none wait go out at once as one message: a
+ * single event as its own message, several as a {@code batch} message. Beyond that, events wait in
+ * a map that keeps only the newest event per coalescing key (per sensor), so a client that reads
+ * slowly skips intermediate values instead of slowing the others. When a send completes, up to
+ * {@code maxBatch} waiting events go out as one {@code batch} message (see {@link #batch}), or a
+ * single waiting event as its own message. A client is disconnected when more than {@code
+ * maxPendingKeys} keys wait or when its oldest unwritten message is older than the configured send
+ * delay, see {@link #isTooSlow}.
  */
 final class Subscriber {
 
@@ -99,8 +101,33 @@ final class Subscriber {
 
   /** Queues the event if the client subscribed to it and may see it. */
   void offer(LiveEvent event) {
+    offer(new EventBatch(List.of(event)));
+  }
+
+  /**
+   * Queues the events of one batch that the client subscribed to and may see. When nothing waits
+   * and a send slot is free they go out at once, as one message; a client that takes every event of
+   * the batch gets the batch's shared message, encoded once for all sockets.
+   */
+  void offer(EventBatch batch) {
     VerifiedCaller current = caller;
-    if (current == null || !subscription.includes(event) || !event.visibleTo(current.caller())) {
+    Subscription wanted = subscription;
+    if (current == null || wanted == Subscription.NONE) {
+      return;
+    }
+    List<LiveEvent> events = batch.events();
+    List<LiveEvent> chosen = null; // null while every event so far is wanted
+    for (int i = 0; i < events.size(); i++) {
+      LiveEvent event = events.get(i);
+      boolean take = wanted.includes(event) && event.visibleTo(current.caller());
+      if (chosen == null && !take) {
+        chosen = new ArrayList<>(events.subList(0, i));
+      } else if (chosen != null && take) {
+        chosen.add(event);
+      }
+    }
+    List<LiveEvent> taken = chosen == null ? events : chosen;
+    if (taken.isEmpty()) {
       return;
     }
     boolean overflow;
@@ -108,12 +135,17 @@ final class Subscriber {
       if (closing) {
         return;
       }
-      if (pending.isEmpty() && inFlightSince.size() < maxInFlight) {
-        send(event.json());
+      if (pending.isEmpty() && inFlightSince.size() < maxInFlight && taken.size() <= maxBatch) {
+        send(chosen == null ? batch.message() : message(chosen));
         return;
       }
-      pending.put(event.coalescingKey(), event);
+      for (LiveEvent event : taken) {
+        pending.put(event.coalescingKey(), event);
+      }
       overflow = pending.size() > maxPendingKeys;
+      if (!overflow) {
+        drain();
+      }
     }
     if (overflow) {
       onOverflow.run();
@@ -149,12 +181,16 @@ final class Subscriber {
   private void written() {
     synchronized (this) {
       inFlightSince.pollFirst();
-      // A send can complete at once and call this method again on the same thread, which changes
-      // the queue. So the events leave the map before each send, and no iterator is held across it.
-      while (!pending.isEmpty() && inFlightSince.size() < maxInFlight && !closing) {
-        List<LiveEvent> events = takePending();
-        send(events.size() == 1 ? events.get(0).json() : batch(events));
-      }
+      drain();
+    }
+  }
+
+  /** Sends waiting events while send slots are free. Must hold the lock. */
+  private void drain() {
+    // A send can complete at once and call written() again on the same thread, which changes the
+    // queue. So the events leave the map before each send, and no iterator is held across it.
+    while (!pending.isEmpty() && inFlightSince.size() < maxInFlight && !closing) {
+      send(message(takePending()));
     }
   }
 
@@ -167,6 +203,11 @@ final class Subscriber {
       waiting.remove();
     }
     return events;
+  }
+
+  /** One event as its own message, several as a batch. */
+  static String message(List<LiveEvent> events) {
+    return events.size() == 1 ? events.get(0).json() : batch(events);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.citypulse.gateway.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.citypulse.access.Caller;
@@ -37,6 +38,46 @@ class SubscriberTest {
     subscriber.offer(reading("s1", 1));
 
     assertEquals(List.of(reading("s1", 1).json()), socket.sent);
+  }
+
+  @Test
+  void batchToIdleSocketGoesOutAsOneSharedMessage() {
+    Subscriber first = subscriber(1, 500, 100);
+    FakeConnection otherSocket = new FakeConnection();
+    Subscriber second = subscriber(otherSocket, 1, 500, 100, Set.of());
+    EventBatch batch = new EventBatch(List.of(reading("s1", 1), reading("s2", 1)));
+
+    first.offer(batch);
+    second.offer(batch);
+
+    assertEquals(List.of(Subscriber.batch(batch.events())), socket.sent);
+    assertSame(socket.sent.get(0), otherSocket.sent.get(0), "encoded once for both sockets");
+  }
+
+  @Test
+  void batchFilteredBySubscription() {
+    Subscriber subscriber = subscriber(socket, 1, 500, 100, Set.of("own"));
+    TestEvent own = new TestEvent("s1", "own", 1);
+    TestEvent other = new TestEvent("s2", "other", 1);
+    TestEvent ownToo = new TestEvent("s3", "own", 1);
+
+    subscriber.offer(new EventBatch(List.of(other, own, other, ownToo)));
+    subscriber.offer(new EventBatch(List.of(other)));
+
+    assertEquals(List.of(Subscriber.batch(List.of(own, ownToo))), socket.sent);
+  }
+
+  @Test
+  void batchLargerThanMaxBatchIsSplit() {
+    Subscriber subscriber = subscriber(1, 2, 100);
+
+    subscriber.offer(new EventBatch(List.of(reading("s1", 1), reading("s2", 1), reading("s3", 1))));
+    socket.completeOldest();
+
+    assertEquals(
+        List.of(
+            Subscriber.batch(List.of(reading("s1", 1), reading("s2", 1))), reading("s3", 1).json()),
+        socket.sent);
   }
 
   @Test
@@ -122,25 +163,30 @@ class SubscriberTest {
   }
 
   private Subscriber subscriber(int maxInFlight, int maxBatch, int maxPendingKeys) {
+    return subscriber(socket, maxInFlight, maxBatch, maxPendingKeys, Set.of());
+  }
+
+  /** A subscriber of the given buildings, or of every building when there are none. */
+  private Subscriber subscriber(
+      FakeConnection connection,
+      int maxInFlight,
+      int maxBatch,
+      int maxPendingKeys,
+      Set<String> buildings) {
     Subscriber subscriber =
         new Subscriber(
-            socket.proxy(), maxInFlight, maxBatch, maxPendingKeys, overflows::incrementAndGet);
+            connection.proxy(), maxInFlight, maxBatch, maxPendingKeys, overflows::incrementAndGet);
     subscriber.authenticate(VerifiedCaller.ANONYMOUS, "token");
-    subscriber.subscribe(new Subscriber.Subscription(true, Set.of(), Set.of()));
+    subscriber.subscribe(new Subscriber.Subscription(buildings.isEmpty(), buildings, Set.of()));
     return subscriber;
   }
 
   private static TestEvent reading(String sensor, int value) {
-    return new TestEvent(sensor, value);
+    return new TestEvent(sensor, "building", value);
   }
 
   /** A reading that every caller may see, so the test needs no roles. */
-  private record TestEvent(String sensorId, int value) implements LiveEvent {
-
-    @Override
-    public String buildingId() {
-      return "building";
-    }
+  private record TestEvent(String sensorId, String buildingId, int value) implements LiveEvent {
 
     @Override
     public String coalescingKey() {
