@@ -61,6 +61,8 @@ public class LiveSocket {
   public Uni<Void> open(WebSocketConnection connection) {
     Subscriber subscriber = hub.register(connection);
     String token = BearerTokens.fromHeader(connection.handshakeRequest().header("Authorization"));
+    Log.debugf(
+        "Socket %s opened, token in the upgrade request: %b", connection.id(), token != null);
     if (token == null) {
       subscriber.reply(
           message(
@@ -121,12 +123,14 @@ public class LiveSocket {
         .transformToUni(caller -> accept(subscriber, caller, token))
         .onFailure()
         .recoverWithUni(
-            failure ->
-                error(
-                    subscriber,
-                    "unauthorized",
-                    "The access token was rejected: it is expired, malformed or not signed by the"
-                        + " configured issuer. Get a new token."));
+            failure -> {
+              Log.debugf("Socket %s: token rejected: %s", subscriber.connection().id(), failure);
+              return error(
+                  subscriber,
+                  "unauthorized",
+                  "The access token was rejected: it is expired, malformed or not signed by the"
+                      + " configured issuer. Get a new token.");
+            });
   }
 
   private Uni<Void> accept(Subscriber subscriber, VerifiedCaller caller, String token) {
@@ -134,6 +138,7 @@ public class LiveSocket {
       return error(subscriber, "unauthorized", "The account is no longer active.");
     }
     subscriber.authenticate(caller, token);
+    Log.debugf("Socket %s authenticated as %s", subscriber.connection().id(), caller.actorId());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("subject", caller.actorId());
     body.put("role", caller.roleId());
