@@ -74,6 +74,13 @@ public class LiveHub {
     }
   }
 
+  /** Every open socket's state, one per line, for diagnostics. */
+  String describe() {
+    StringBuilder text = new StringBuilder();
+    subscribers.values().forEach(subscriber -> text.append(subscriber.describe()).append('\n'));
+    return text.toString();
+  }
+
   /** Number of open sockets. */
   public int size() {
     return subscribers.size();

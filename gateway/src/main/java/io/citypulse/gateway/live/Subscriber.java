@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One live socket: who is connected, what they subscribed to, and the send queue.
@@ -47,6 +48,7 @@ final class Subscriber {
   private volatile VerifiedCaller caller;
   private volatile String token;
   private volatile Subscription subscription = Subscription.NONE;
+  private final AtomicInteger repliesWritten = new AtomicInteger();
   private boolean closing;
 
   Subscriber(
@@ -159,7 +161,7 @@ final class Subscriber {
         .sendText(json)
         .subscribe()
         .with(
-            ignored -> {},
+            ignored -> repliesWritten.incrementAndGet(),
             failure ->
                 Log.warnf(
                     "Sending a protocol message to live socket %s failed: %s",
@@ -237,6 +239,22 @@ final class Subscriber {
 
   synchronized int queued() {
     return inFlightSince.size() + pending.size();
+  }
+
+  /** The socket's state in a few words, for diagnostics. */
+  synchronized String describe() {
+    VerifiedCaller current = caller;
+    return connection.id()
+        + " ("
+        + (current == null ? "not authenticated" : "authenticated as " + current.actorId())
+        + ", protocol replies written: "
+        + repliesWritten.get()
+        + ", messages in flight: "
+        + inFlightSince.size()
+        + ", events waiting: "
+        + pending.size()
+        + (closing ? ", closing" : "")
+        + ")";
   }
 
   /** Closes the socket with a code and a reason the client can show; at most once. */

@@ -1,4 +1,4 @@
-package io.citypulse.gateway;
+package io.citypulse.gateway.live;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +55,8 @@ class LiveSocketTest {
   URI base;
 
   @Inject Vertx vertx;
+
+  @Inject LiveHub hub;
 
   @Test
   void managerReceivesOnlyAssignedBuildings() throws Exception {
@@ -284,9 +286,10 @@ class LiveSocketTest {
 
   /**
    * Waits for the first message of a type. The limit is generous because a loaded build machine can
-   * be slow to verify the first token; a timeout reports what the socket did receive.
+   * be slow to verify the first token; a timeout reports what the socket did receive and the state
+   * of every socket the gateway holds.
    */
-  private static JsonObject awaitMessage(LiveClient client, String type) {
+  private JsonObject awaitMessage(LiveClient client, String type) {
     try {
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))
@@ -300,7 +303,9 @@ class LiveSocketTest {
               + "; closed: "
               + client.isClosed()
               + ", close code: "
-              + client.closeCode());
+              + client.closeCode()
+              + ". The gateway's sockets:\n"
+              + hub.describe());
     }
     return client.messages(type).get(0);
   }

@@ -1,4 +1,4 @@
-package io.citypulse.gateway;
+package io.citypulse.gateway.live;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
