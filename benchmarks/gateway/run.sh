@@ -10,7 +10,8 @@
 # Start the gateway without rate limits, or the 429s count as errors:
 #   CITYPULSE_GATEWAY_RATE_LIMITS_ENABLED=false ./citypulse up --detach
 # Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000),
-# WARMUP (10s per endpoint before the measured runs), PARTS (http,ws: the parts to run);
+# WARMUP (10s per endpoint before the measured runs, and 10 s of readings before the WebSocket
+# delays are counted), PARTS (http,ws: the parts to run);
 # --smoke runs each part for 10 seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
@@ -96,6 +97,6 @@ admin_token="$(curl -fsS "$GATEWAY/oauth2/token" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
 echo "==> WebSocket, $CLIENTS clients, $RATE readings per second for $DURATION"
 (cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -pl gateway -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-java -Xmx1g -cp "$(<"$WORK/cp.txt")" "$HERE/LiveLoad.java" \
-  --clients "$CLIENTS" --rate "$RATE" --seconds "${DURATION%s}" --token "$admin_token"
+java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(<"$WORK/cp.txt")" "$HERE/LiveLoad.java" \
+  --clients "$CLIENTS" --rate "$RATE" --seconds "${DURATION%s}" --warmup "${WARMUP%s}" --token "$admin_token"
 fi
