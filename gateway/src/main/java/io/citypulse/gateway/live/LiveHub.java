@@ -74,7 +74,7 @@ public class LiveHub {
     }
   }
 
-  /** Every open socket's state, one per line, for diagnostics. */
+  /** Describes every open socket's state, one per line, for diagnostics. */
   String describe() {
     StringBuilder text = new StringBuilder();
     subscribers.values().forEach(subscriber -> text.append(subscriber.describe()).append('\n'));

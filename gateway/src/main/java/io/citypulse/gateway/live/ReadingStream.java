@@ -28,8 +28,8 @@ public class ReadingStream {
   }
 
   /**
-   * Takes the records of one poll together, so each socket gets them as one message instead of one
-   * message per reading; the poll's wait (fetch.max.wait.ms) bounds how long a reading waits.
+   * Publishes the records of one poll together, so each socket gets them as one message instead of
+   * one message per reading. The poll's wait (fetch.max.wait.ms) bounds how long a reading waits.
    */
   @Incoming("readings-validated")
   public void consume(List<String> values) {

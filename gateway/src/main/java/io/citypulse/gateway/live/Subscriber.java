@@ -108,28 +108,28 @@ final class Subscriber {
 
   /**
    * Queues the events of one batch that the client subscribed to and may see. When nothing waits
-   * and a send slot is free they go out at once, as one message; a client that takes every event of
-   * the batch gets the batch's shared message, encoded once for all sockets.
+   * and a send slot is free, they go out at once as one message. A client that takes every event of
+   * the batch sends the batch's shared message, which is encoded once for all sockets.
    */
   void offer(EventBatch batch) {
     VerifiedCaller current = caller;
-    Subscription wanted = subscription;
-    if (current == null || wanted == Subscription.NONE) {
+    Subscription subscribed = subscription;
+    if (current == null || subscribed == Subscription.NONE) {
       return;
     }
     List<LiveEvent> events = batch.events();
-    List<LiveEvent> chosen = null; // null while every event so far is wanted
+    List<LiveEvent> chosen = null; // null while every event so far is accepted
     for (int i = 0; i < events.size(); i++) {
       LiveEvent event = events.get(i);
-      boolean take = wanted.includes(event) && event.visibleTo(current.caller());
+      boolean take = subscribed.includes(event) && event.visibleTo(current.caller());
       if (chosen == null && !take) {
         chosen = new ArrayList<>(events.subList(0, i));
       } else if (chosen != null && take) {
         chosen.add(event);
       }
     }
-    List<LiveEvent> taken = chosen == null ? events : chosen;
-    if (taken.isEmpty()) {
+    List<LiveEvent> accepted = chosen == null ? events : chosen;
+    if (accepted.isEmpty()) {
       return;
     }
     boolean overflow;
@@ -137,11 +137,11 @@ final class Subscriber {
       if (closing) {
         return;
       }
-      if (pending.isEmpty() && inFlightSince.size() < maxInFlight && taken.size() <= maxBatch) {
+      if (pending.isEmpty() && inFlightSince.size() < maxInFlight && accepted.size() <= maxBatch) {
         send(chosen == null ? batch.message() : message(chosen));
         return;
       }
-      for (LiveEvent event : taken) {
+      for (LiveEvent event : accepted) {
         pending.put(event.coalescingKey(), event);
       }
       overflow = pending.size() > maxPendingKeys;
@@ -207,7 +207,7 @@ final class Subscriber {
     return events;
   }
 
-  /** One event as its own message, several as a batch. */
+  /** Returns one event as its own message, or several as a batch message. */
   static String message(List<LiveEvent> events) {
     return events.size() == 1 ? events.get(0).json() : batch(events);
   }
@@ -241,7 +241,7 @@ final class Subscriber {
     return inFlightSince.size() + pending.size();
   }
 
-  /** The socket's state in a few words, for diagnostics. */
+  /** Describes the socket's state in a few words, for diagnostics. */
   synchronized String describe() {
     VerifiedCaller current = caller;
     return connection.id()
