@@ -4,14 +4,18 @@
 #     endpoint, once through the gateway (:8080) and once directly against sensor-ingest-service
 #     (:8082), with tokens of mixed roles; prints average and p99 latency, errors, and the
 #     gateway's overhead ratio (average through the gateway / average direct).
-#  2. WebSocket: LiveLoad.java connects CLIENTS sockets subscribed to every building, publishes
+#  2. HTTP at a fixed rate: HttpLoad.java sends HTTP_RATE requests per second (1000) from
+#     CONNECTIONS users, each on a connection of its own, to the same endpoints through the gateway
+#     and directly. It measures each latency from the time the request was due.
+#  3. WebSocket: LiveLoad.java connects CLIENTS sockets subscribed to every building, publishes
 #     RATE readings per second for DURATION to citypulse.readings.validated (building "benchmark",
 #     sensors bench-ws-*), and prints the p99 delay from publish to delivery.
 # Start the gateway without rate limits, or the 429s count as errors:
 #   CITYPULSE_GATEWAY_RATE_LIMITS_ENABLED=false ./citypulse up --detach
-# Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), CLIENTS (500), RATE (1000),
+# Settings: DURATION (default 60s), CONNECTIONS (500), THREADS (2), HTTP_RATE (1000), CLIENTS (500),
+# RATE (1000),
 # WARMUP (10s per endpoint before the measured runs, and 10 s of readings before the WebSocket
-# delays are counted), PARTS (http,ws: the parts to run);
+# delays are counted), PARTS (http,rate,ws: the parts to run);
 # --smoke runs each part for 10 seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
@@ -21,6 +25,8 @@ CONNECTIONS="${CONNECTIONS:-500}"
 THREADS="${THREADS:-2}"
 CLIENTS="${CLIENTS:-500}"
 RATE="${RATE:-1000}"
+HTTP_RATE="${HTTP_RATE:-1000}"
+PARTS="${PARTS:-http,rate,ws}"
 WARMUP="${WARMUP:-10s}"
 if [[ "${1:-}" == "--smoke" ]]; then
   DURATION=10s
@@ -42,15 +48,21 @@ if ! command -v wrk >/dev/null; then
 fi
 
 password="$(<"$ROOT/.citypulse/secrets/identity-demo.password")"
-# Bürger may not read sensors, so their requests would only measure 403s: left out.
-for account in admin technik energie verwaltung.rathaus analyse; do
-  curl -fsS "$GATEWAY/oauth2/token" \
-    --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
-    --data-urlencode "username=$account@hechingen.de" --data-urlencode "password=$password" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$WORK/tokens.txt"
-  # The token response has no trailing newline, and sed keeps it that way.
-  echo >>"$WORK/tokens.txt"
-done
+# Writes one access token per demo account to tokens.txt. Access tokens live 5 minutes, so each
+# part that runs longer logs in again. Bürger may not read sensors, so their requests would only
+# measure 403s: left out.
+login_all() {
+  : >"$WORK/tokens.txt"
+  for account in admin technik energie verwaltung.rathaus analyse; do
+    curl -fsS "$GATEWAY/oauth2/token" \
+      --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
+      --data-urlencode "username=$account@hechingen.de" --data-urlencode "password=$password" \
+      | sed -E 's/.*"access_token":"([^"]+)".*/\1/' >>"$WORK/tokens.txt"
+    # The token response has no trailing newline, and sed keeps it that way.
+    echo >>"$WORK/tokens.txt"
+  done
+}
+login_all
 admin_token="$(head -n 1 "$WORK/tokens.txt")"
 # A sensor of the Rathaus, which the demo Gebäudeverwalter is assigned to.
 sensor="$(curl -fsS -H "Authorization: Bearer $admin_token" "$GATEWAY/api/sensors?buildingId=rathaus" \
@@ -64,9 +76,18 @@ run_wrk() { # name base path
   grep '^RESULT' "$WORK/$1.out" | sed "s/^RESULT/$1/"
 }
 
-if [[ "${PARTS:-http,ws}" == *http* ]]; then
 latest=/api/readings/latest
 history="/api/sensors/$sensor/readings?from=$from&resolution=1h"
+
+# The classpath of the Java load clients: Vert.x and the Kafka client, from the gateway's dependencies.
+classpath() {
+  if [[ ! -f "$WORK/cp.txt" ]]; then
+    (cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -pl gateway -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
+  fi
+  cat "$WORK/cp.txt"
+}
+
+if [[ "$PARTS" == *http* ]]; then
 # A JVM that has just started runs its code interpreted; the first run would pay for that.
 echo "==> warming up, ${WARMUP} per endpoint (not measured)"
 for base in "$GATEWAY" "$INGEST"; do
@@ -89,14 +110,33 @@ awk '{avg[$1]=$2} END {
 
 fi
 
-if [[ "${PARTS:-http,ws}" == *ws* ]]; then
+if [[ "$PARTS" == *rate* ]]; then
+run_rate() { # name base path
+  login_all
+  java -Xmx1g -cp "$(classpath)" "$HERE/HttpLoad.java" --url "$2" --path "$3" --users "$CONNECTIONS" \
+    --rate "$HTTP_RATE" --seconds "${DURATION%s}" --warmup "${WARMUP%s}" --tokens "$WORK/tokens.txt" \
+    >"$WORK/rate-$1.out" 2>&1
+  grep '^RESULT' "$WORK/rate-$1.out" | sed "s/^RESULT/$1/"
+}
+echo "==> HTTP, $HTTP_RATE requests per second from $CONNECTIONS connections, $DURATION each after ${WARMUP} (name avg_ms p99_ms requests errors)"
+{
+  run_rate gateway-latest "$GATEWAY" "$latest"
+  run_rate direct-latest "$INGEST" "$latest"
+  run_rate gateway-history "$GATEWAY" "$history"
+  run_rate direct-history "$INGEST" "$history"
+} | tee "$WORK/rate-results.txt"
+awk '{avg[$1]=$2} END {
+  printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
+  printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/rate-results.txt"
+fi
+
+if [[ "$PARTS" == *ws* ]]; then
 # Access tokens live 5 minutes, which the HTTP part uses up: log in again.
 admin_token="$(curl -fsS "$GATEWAY/oauth2/token" \
   --data-urlencode grant_type=password --data-urlencode client_id=citypulse-dashboard \
   --data-urlencode "username=admin@hechingen.de" --data-urlencode "password=$password" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
 echo "==> WebSocket, $CLIENTS clients, $RATE readings per second for $DURATION"
-(cd "$ROOT" && ./mvnw -B -q -o dependency:build-classpath -pl gateway -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(<"$WORK/cp.txt")" "$HERE/LiveLoad.java" \
+java -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$(classpath)" "$HERE/LiveLoad.java" \
   --clients "$CLIENTS" --rate "$RATE" --seconds "${DURATION%s}" --warmup "${WARMUP%s}" --token "$admin_token"
 fi
