@@ -106,6 +106,12 @@ public interface IdentityConfig {
     /** How long the verification keys are cached before they are read from the database again. */
     @WithDefault("PT30S")
     Duration cacheTtl();
+
+    /**
+     * Key-encryption key for the private signing keys: 32 random bytes, Base64-encoded (AES-256).
+     * Without it the private keys are stored unencrypted and a warning is logged at start.
+     */
+    Optional<String> encryptionKey();
   }
 
   /** Argon2id parameters; changing them affects new hashes only, old hashes keep theirs. */

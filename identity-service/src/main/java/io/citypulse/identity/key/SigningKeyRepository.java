@@ -16,38 +16,63 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signing keys in PostgreSQL: the public key as a JWK, the private key as PKCS#8 DER.
- *
- * <p>TODO: encrypt the private keys with a key-encryption key from a secret store once one is
- * available in the deployment; until then the database and its backups must be protected as
- * secrets.
+ * Signing keys in PostgreSQL: the public key as a JWK, the private key as PKCS#8 DER, encrypted by
+ * {@link KeyEncryption} when a key-encryption key is configured ({@code private_key_encryption}
+ * names the form of each row).
  */
 @ApplicationScoped
 public class SigningKeyRepository {
 
   private static final String COLUMNS =
-      "kid, public_jwk, private_key, created_at, retired_at, published_until";
+      "kid, public_jwk, private_key, private_key_encryption, created_at, retired_at,"
+          + " published_until";
 
   private final Sql sql;
+  private final KeyEncryption encryption;
 
-  public SigningKeyRepository(Sql sql) {
+  public SigningKeyRepository(Sql sql, KeyEncryption encryption) {
     this.sql = sql;
+    this.encryption = encryption;
   }
 
   public void insert(SigningKey key) {
     sql.update(
-        "INSERT INTO signing_keys (kid, algorithm, public_jwk, private_key, created_at)"
-            + " VALUES (?, 'RS256', ?, ?, ?)",
+        "INSERT INTO signing_keys"
+            + " (kid, algorithm, public_jwk, private_key, private_key_encryption, created_at)"
+            + " VALUES (?, 'RS256', ?, ?, ?, ?)",
         key.kid(),
         key.publicJwk().toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
-        key.privateKey().getEncoded(),
+        encryption.seal(key.kid(), key.privateKey().getEncoded()),
+        encryption.storedForm(),
         key.createdAt());
   }
 
   public Optional<SigningKey> findActive() {
     return sql.one(
-        "SELECT " + COLUMNS + " FROM signing_keys WHERE retired_at IS NULL",
-        SigningKeyRepository::toKey);
+        "SELECT " + COLUMNS + " FROM signing_keys WHERE retired_at IS NULL", this::toKey);
+  }
+
+  /**
+   * Encrypts every private key stored unencrypted, when a key-encryption key is configured, and
+   * returns how many were encrypted.
+   */
+  public int encryptUnencrypted() {
+    if (!encryption.enabled()) {
+      return 0;
+    }
+    List<SigningKey> plain =
+        sql.list(
+            "SELECT " + COLUMNS + " FROM signing_keys WHERE private_key_encryption = ?",
+            this::toKey,
+            KeyEncryption.NONE);
+    for (SigningKey key : plain) {
+      sql.update(
+          "UPDATE signing_keys SET private_key = ?, private_key_encryption = ? WHERE kid = ?",
+          encryption.seal(key.kid(), key.privateKey().getEncoded()),
+          encryption.storedForm(),
+          key.kid());
+    }
+    return plain.size();
   }
 
   /** Returns the active key and every retired key still published at {@code now}, newest first. */
@@ -57,7 +82,7 @@ public class SigningKeyRepository {
             + COLUMNS
             + " FROM signing_keys WHERE retired_at IS NULL OR published_until > ?"
             + " ORDER BY created_at DESC",
-        SigningKeyRepository::toKey,
+        this::toKey,
         now);
   }
 
@@ -80,19 +105,22 @@ public class SigningKeyRepository {
     sql.one("SELECT pg_advisory_xact_lock(hashtext('signing_keys'))", row -> 0);
   }
 
-  private static SigningKey toKey(ResultSet row) throws SQLException {
+  private SigningKey toKey(ResultSet row) throws SQLException {
+    String kid = row.getString("kid");
     try {
       RsaJsonWebKey jwk = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(row.getString("public_jwk"));
+      byte[] pkcs8 =
+          encryption.open(
+              kid, row.getString("private_key_encryption"), row.getBytes("private_key"));
       return new SigningKey(
-          row.getString("kid"),
+          kid,
           jwk,
-          privateKey(row.getBytes("private_key")),
+          privateKey(pkcs8),
           Sql.instant(row, "created_at"),
           Sql.instant(row, "retired_at"),
           Sql.instant(row, "published_until"));
     } catch (JoseException | GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "Stored signing key " + row.getString("kid") + " is invalid", e);
+      throw new IllegalStateException("Stored signing key " + kid + " is invalid", e);
     }
   }
 

@@ -28,21 +28,41 @@ public class SigningKeys {
   private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
   private final SigningKeyRepository repository;
+  private final KeyEncryption encryption;
   private final Outbox outbox;
   private final IdentityConfig config;
   private volatile Cache cache;
 
-  public SigningKeys(SigningKeyRepository repository, Outbox outbox, IdentityConfig config) {
+  public SigningKeys(
+      SigningKeyRepository repository,
+      KeyEncryption encryption,
+      Outbox outbox,
+      IdentityConfig config) {
     this.repository = repository;
+    this.encryption = encryption;
     this.outbox = outbox;
     this.config = config;
   }
 
   private record Cache(SigningKey active, List<SigningKey> published, Instant loadedAt) {}
 
+  /**
+   * Creates the first key on an empty database, and encrypts keys stored unencrypted once a
+   * key-encryption key is configured.
+   */
   @Transactional
   void createFirstKey(@Observes StartupEvent start) {
     repository.lockForChange();
+    if (encryption.enabled()) {
+      int encrypted = repository.encryptUnencrypted();
+      if (encrypted > 0) {
+        Log.infof("Encrypted %d signing keys that were stored unencrypted", encrypted);
+      }
+    } else {
+      Log.warn(
+          "Private signing keys are stored unencrypted: set citypulse.identity.keys.encryption-key"
+              + " (CITYPULSE_IDENTITY_KEYS_ENCRYPTION_KEY) to 32 random bytes in Base64");
+    }
     if (repository.findActive().isEmpty()) {
       SigningKey key = generate(Instant.now());
       repository.insert(key);
