@@ -94,7 +94,7 @@ public class AuditPublisher {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
                 // Much of a produce request's cost, on the producer and on the broker, is per
-                // request, so events wait up to 100 ms to share one. Nobody needs them sooner.
+                // request, so events wait up to 100 ms to share one. Audit can wait that long.
                 ProducerConfig.LINGER_MS_CONFIG,
                 100,
                 ProducerConfig.BATCH_SIZE_CONFIG,

@@ -21,7 +21,7 @@ final class EventBatch {
     return events;
   }
 
-  /** The events as one message: the event itself when there is one, else a batch message. */
+  /** Returns the events as one message: the event's own message for one, else a batch message. */
   String message() {
     if (message == null) {
       message = Subscriber.message(events);

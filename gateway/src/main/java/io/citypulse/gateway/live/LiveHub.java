@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open live sockets of this replica. Hands every batch of events to every socket (each filters
- * by its subscription and the caller's role), and once a second closes sockets that never
- * authenticated, whose token expired or was revoked at the edge, or whose client fell too far
- * behind.
+ * The open live sockets of this replica. Hands every batch of events to every socket, and each
+ * socket filters them by its subscription and the caller's role. Once a second it closes sockets
+ * that never authenticated, whose token expired or was revoked at the edge, or whose client fell
+ * too far behind.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -62,13 +62,13 @@ public class LiveHub {
     subscribers.remove(connection.id());
   }
 
-  /** Hands the events, in their order, to every socket. */
-  public void publish(List<? extends LiveEvent> events) {
+  /** Hands the events, in their order, to every socket. The list must not change afterwards. */
+  public void publish(List<LiveEvent> events) {
     if (events.isEmpty()) {
       return;
     }
     delivered.increment(events.size());
-    EventBatch batch = new EventBatch(List.copyOf(events));
+    EventBatch batch = new EventBatch(events);
     for (Subscriber subscriber : subscribers.values()) {
       subscriber.offer(batch);
     }

@@ -101,11 +101,6 @@ final class Subscriber {
     subscription = replacement;
   }
 
-  /** Queues the event if the client subscribed to it and may see it. */
-  void offer(LiveEvent event) {
-    offer(new EventBatch(List.of(event)));
-  }
-
   /**
    * Queues the events of one batch that the client subscribed to and may see. When nothing waits
    * and a send slot is free, they go out at once as one message. A client that takes every event of

@@ -35,13 +35,13 @@ class SubscriberTest {
   void idleSocketSendsEventAlone() {
     Subscriber subscriber = subscriber(1, 500, 100);
 
-    subscriber.offer(reading("s1", 1));
+    offer(subscriber, reading("s1", 1));
 
     assertEquals(List.of(reading("s1", 1).json()), socket.sent);
   }
 
   @Test
-  void batchToIdleSocketGoesOutAsOneSharedMessage() {
+  void idleSocketsShareBatchMessage() {
     Subscriber first = subscriber(1, 500, 100);
     FakeConnection otherSocket = new FakeConnection();
     Subscriber second = subscriber(otherSocket, 1, 500, 100, Set.of());
@@ -83,10 +83,10 @@ class SubscriberTest {
   @Test
   void eventsWhileBusyGoOutAsOneBatch() {
     Subscriber subscriber = subscriber(1, 500, 100);
-    subscriber.offer(reading("s1", 1));
-    subscriber.offer(reading("s1", 2));
-    subscriber.offer(reading("s2", 1));
-    subscriber.offer(reading("s1", 3));
+    offer(subscriber, reading("s1", 1));
+    offer(subscriber, reading("s1", 2));
+    offer(subscriber, reading("s2", 1));
+    offer(subscriber, reading("s1", 3));
     assertEquals(1, socket.sent.size(), "sent while the first message was in flight");
 
     socket.completeOldest();
@@ -104,9 +104,9 @@ class SubscriberTest {
   @Test
   void batchLimitedToMaxBatch() {
     Subscriber subscriber = subscriber(1, 2, 100);
-    subscriber.offer(reading("s0", 1));
+    offer(subscriber, reading("s0", 1));
     for (int s = 1; s <= 5; s++) {
-      subscriber.offer(reading("s" + s, 1));
+      offer(subscriber, reading("s" + s, 1));
     }
 
     socket.completeOldest();
@@ -122,13 +122,13 @@ class SubscriberTest {
   @Test
   void idleSocketSendsAgainAfterBatch() {
     Subscriber subscriber = subscriber(1, 500, 100);
-    subscriber.offer(reading("s1", 1));
-    subscriber.offer(reading("s1", 2));
-    subscriber.offer(reading("s2", 1));
+    offer(subscriber, reading("s1", 1));
+    offer(subscriber, reading("s1", 2));
+    offer(subscriber, reading("s2", 1));
     socket.completeOldest();
     socket.completeOldest();
 
-    subscriber.offer(reading("s3", 1));
+    offer(subscriber, reading("s3", 1));
 
     assertEquals(3, socket.sent.size());
     assertEquals(reading("s3", 1).json(), socket.sent.get(2));
@@ -137,9 +137,9 @@ class SubscriberTest {
   @Test
   void overflowClosesWithTryAgainLater() {
     Subscriber subscriber = subscriber(1, 500, 3);
-    subscriber.offer(reading("s0", 1));
+    offer(subscriber, reading("s0", 1));
     for (int s = 1; s <= 4; s++) {
-      subscriber.offer(reading("s" + s, 1));
+      offer(subscriber, reading("s" + s, 1));
     }
 
     assertEquals(1, overflows.get());
@@ -152,7 +152,7 @@ class SubscriberTest {
   @Test
   void tooSlowWhileMessageInFlight() {
     Subscriber subscriber = subscriber(1, 500, 100);
-    subscriber.offer(reading("s1", 1));
+    offer(subscriber, reading("s1", 1));
     long later = System.nanoTime() + 3 * SECOND;
 
     assertTrue(subscriber.isTooSlow(2 * SECOND, later));
@@ -179,6 +179,11 @@ class SubscriberTest {
     subscriber.authenticate(VerifiedCaller.ANONYMOUS, "token");
     subscriber.subscribe(new Subscriber.Subscription(buildings.isEmpty(), buildings, Set.of()));
     return subscriber;
+  }
+
+  /** Offers one event, as a batch of one, the way the hub hands events to a socket. */
+  private static void offer(Subscriber subscriber, LiveEvent event) {
+    subscriber.offer(new EventBatch(List.of(event)));
   }
 
   private static TestEvent reading(String sensor, int value) {
