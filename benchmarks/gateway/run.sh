@@ -87,6 +87,20 @@ classpath() {
   cat "$WORK/cp.txt"
 }
 
+# Runs the latest-value and history loads through the gateway and directly with RUNNER (run_wrk or
+# run_rate), prints one line each, and the gateway's overhead: average through it / average direct.
+measure_endpoints() { # runner results-file
+  {
+    "$1" gateway-latest "$GATEWAY" "$latest"
+    "$1" direct-latest "$INGEST" "$latest"
+    "$1" gateway-history "$GATEWAY" "$history"
+    "$1" direct-history "$INGEST" "$history"
+  } | tee "$WORK/$2"
+  awk '{avg[$1]=$2} END {
+    printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
+    printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/$2"
+}
+
 if [[ "$PARTS" == *http* ]]; then
 # A JVM that has just started runs its code interpreted; the first run would pay for that.
 echo "==> warming up, ${WARMUP} per endpoint (not measured)"
@@ -98,15 +112,7 @@ for base in "$GATEWAY" "$INGEST"; do
   done
 done
 echo "==> HTTP, $CONNECTIONS connections, $DURATION each (name avg_ms p99_ms requests errors)"
-{
-  run_wrk gateway-latest "$GATEWAY" "$latest"
-  run_wrk direct-latest "$INGEST" "$latest"
-  run_wrk gateway-history "$GATEWAY" "$history"
-  run_wrk direct-history "$INGEST" "$history"
-} | tee "$WORK/results.txt"
-awk '{avg[$1]=$2} END {
-  printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
-  printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/results.txt"
+measure_endpoints run_wrk results.txt
 
 fi
 
@@ -119,15 +125,7 @@ run_rate() { # name base path
   grep '^RESULT' "$WORK/rate-$1.out" | sed "s/^RESULT/$1/"
 }
 echo "==> HTTP, $HTTP_RATE requests per second from $CONNECTIONS connections, $DURATION each after ${WARMUP} (name avg_ms p99_ms requests errors)"
-{
-  run_rate gateway-latest "$GATEWAY" "$latest"
-  run_rate direct-latest "$INGEST" "$latest"
-  run_rate gateway-history "$GATEWAY" "$history"
-  run_rate direct-history "$INGEST" "$history"
-} | tee "$WORK/rate-results.txt"
-awk '{avg[$1]=$2} END {
-  printf "overhead ratio latest:  %.2f\n", avg["gateway-latest"] / avg["direct-latest"];
-  printf "overhead ratio history: %.2f\n", avg["gateway-history"] / avg["direct-history"] }' "$WORK/rate-results.txt"
+measure_endpoints run_rate rate-results.txt
 fi
 
 if [[ "$PARTS" == *ws* ]]; then
